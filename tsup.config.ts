@@ -13,7 +13,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
     dts: false,
     clean: false,

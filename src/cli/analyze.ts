@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { analyze, serializeResults } from "../analyze.js";
+import { loadCase } from "../ingest/load-case.js";
+import { caseReaders } from "../ingest/readers.js";
+import { stderrProgress } from "./progress.js";
+import { type CommandIO, UsageError } from "./io.js";
+
+export const ANALYZE_HELP = `Usage: wildtrace analyze DIR [--out OUT] [options]
+
+Ingest the case folder DIR and write OUT/results.json.
+
+Options:
+  --out OUT          output folder [default: out]
+  --mapping FILE     column mapping JSON [default: DIR/mapping.json if present]
+  --base-currency C  base currency for amounts [default: USD]
+  --strict           stop at the first bad record instead of quarantining it
+  --seed N           seed for randomised steps [default: 42]
+  --quiet            no progress on stderr
+  -h, --help         this help`;
+
+/** `wildtrace analyze DIR --out OUT`. Returns the exit status. */
+export async function runAnalyze(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", default: "out" },
+      mapping: { type: "string" },
+      "base-currency": { type: "string" },
+      strict: { type: "boolean", default: false },
+      seed: { type: "string", default: "42" },
+      quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.out(ANALYZE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("analyze needs exactly one case folder", ANALYZE_HELP);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, ANALYZE_HELP);
+  const progress = values.quiet ? undefined : stderrProgress();
+  const load = await loadCase(positionals[0], {
+    mapping: values.mapping,
+    baseCurrency: values["base-currency"]?.toUpperCase(),
+    strict: values.strict,
+    readers: caseReaders(),
+    onProgress: progress,
+  });
+  const results = analyze(load, { seed, onProgress: progress });
+  progress?.done();
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, "results.json"), serializeResults(results));
+  const s = results.summary;
+  io.err(`wildtrace: ${s.transactions} transactions, ${s.accounts} accounts, ${s.parties} parties; ${s.quarantined} rows quarantined; results in ${join(values.out, "results.json")}`);
+  return 0;
+}

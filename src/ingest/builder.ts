@@ -1,0 +1,381 @@
+import { CHANNELS } from "../model/codes.js";
+import type { Dataset, TransactionTable } from "../model/dataset.js";
+import type { Account, Party, Relationship, Report } from "../model/schemas.js";
+import type { FxTable } from "./fx.js";
+import type { Quarantine } from "./quarantine.js";
+
+/** Where a record came from, for quarantine entries. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+/** A transaction already normalised by a reader, ready to be stored column-wise. */
+export interface PendingTransaction {
+  id: string;
+  /** Epoch milliseconds, UTC. */
+  time: number;
+  amount: number;
+  currency: string;
+  fromAccount?: string;
+  toAccount?: string;
+  /** Index into CHANNELS. */
+  channel: number;
+  reference: string;
+  fromCountry?: string;
+  toCountry?: string;
+  reportIds?: readonly string[];
+}
+
+/** Options of {@link DatasetBuilder}. */
+export interface DatasetBuilderOptions {
+  /** Currency of `baseAmount`. [default: the FX table's base, else "USD"] */
+  baseCurrency?: string;
+  /** Exchange rates to convert every amount into the base currency. [default: none] */
+  fx?: FxTable;
+  /**
+   * What to do with a transaction naming an account that no account record declares:
+   * `"auto"` creates the account when no account records were loaded at all and quarantines it
+   * otherwise; `"create"` always creates it; `"quarantine"` always quarantines. [default: "auto"]
+   */
+  unknownAccounts?: "auto" | "create" | "quarantine";
+}
+
+class Growable<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
+  data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(1024);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/**
+ * Accumulates records from any number of readers, checks ids and references, and builds an
+ * immutable {@link Dataset}. Problems go to the quarantine with the record's file and line.
+ *
+ * @example
+ * ```ts
+ * import { DatasetBuilder, Quarantine } from "wildtrace";
+ * const q = new Quarantine();
+ * const b = new DatasetBuilder(q);
+ * b.addTransaction({ id: "T1", time: Date.UTC(2024, 0, 2), amount: 10, currency: "USD", fromAccount: "A", toAccount: "B", channel: 0, reference: "" }, { file: "api", line: 1 });
+ * const ds = b.build();
+ * ds.accounts.length; // 2 (created from the transaction, as no account records were given)
+ * ```
+ */
+export class DatasetBuilder {
+  private readonly quarantine: Quarantine;
+  private readonly options: DatasetBuilderOptions;
+  readonly baseCurrency: string;
+  private readonly parties: Party[] = [];
+  private readonly partyIndex = new Map<string, number>();
+  private readonly partyLoc: SourceLocation[] = [];
+  private readonly accounts: Account[] = [];
+  private readonly accountLoc: SourceLocation[] = [];
+  private readonly accountDeclared = new Map<string, number>();
+  private readonly relationships: { rel: Relationship; loc: SourceLocation }[] = [];
+  private readonly reports: Report[] = [];
+  private readonly reportIndex = new Set<string>();
+  // Transactions
+  private readonly txIds: string[] = [];
+  private readonly txIdSet = new Set<string>();
+  private readonly time = new Growable((n) => new Float64Array(n));
+  private readonly amount = new Growable((n) => new Float64Array(n));
+  private readonly baseAmount = new Growable((n) => new Float64Array(n));
+  private readonly currency = new Growable((n) => new Uint16Array(n));
+  private readonly fromRef = new Growable((n) => new Int32Array(n));
+  private readonly toRef = new Growable((n) => new Int32Array(n));
+  private readonly channel = new Growable((n) => new Uint8Array(n));
+  private readonly reference = new Growable((n) => new Int32Array(n));
+  private readonly fromCountry = new Growable((n) => new Uint16Array(n));
+  private readonly toCountry = new Growable((n) => new Uint16Array(n));
+  private readonly txFile = new Growable((n) => new Uint16Array(n));
+  private readonly txLine = new Growable((n) => new Int32Array(n));
+  private readonly txReportIds = new Map<number, readonly string[]>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private readonly refNames: string[] = [];
+  private readonly refIndex = new Map<string, number>();
+  private readonly currencies: string[] = [];
+  private readonly currencyIndex = new Map<string, number>();
+  private readonly countries: string[] = [""];
+  private readonly countryIndex = new Map<string, number>([["", 0]]);
+  private readonly references: string[] = [""];
+  private readonly referenceIndex = new Map<string, number>([["", 0]]);
+  private built = false;
+
+  constructor(quarantine: Quarantine, options: DatasetBuilderOptions = {}) {
+    this.quarantine = quarantine;
+    this.options = options;
+    this.baseCurrency = options.baseCurrency ?? options.fx?.base ?? "USD";
+  }
+
+  /** Number of transactions accepted so far (before reference checks). */
+  get transactionCount(): number {
+    return this.txIds.length;
+  }
+
+  /** Whether an id is already used by a party. */
+  hasParty(id: string): boolean {
+    return this.partyIndex.has(id);
+  }
+
+  /** Whether an id is already declared by an account record. */
+  hasAccount(id: string): boolean {
+    return this.accountDeclared.has(id);
+  }
+
+  /** Add a party; a duplicate id is quarantined. Returns whether it was accepted. */
+  addParty(party: Party, loc: SourceLocation): boolean {
+    if (this.partyIndex.has(party.id)) {
+      this.dup(loc, "id", party.id, "party", this.partyLoc[this.partyIndex.get(party.id)!]);
+      return false;
+    }
+    this.partyIndex.set(party.id, this.parties.length);
+    this.parties.push(party);
+    this.partyLoc.push(loc);
+    return true;
+  }
+
+  /** Add an account; a duplicate id is quarantined. Returns whether it was accepted. */
+  addAccount(account: Account, loc: SourceLocation): boolean {
+    if (this.accountDeclared.has(account.id)) {
+      this.dup(loc, "id", account.id, "account", this.accountLoc[this.accountDeclared.get(account.id)!]);
+      return false;
+    }
+    this.accountDeclared.set(account.id, this.accounts.length);
+    this.accounts.push(account);
+    this.accountLoc.push(loc);
+    return true;
+  }
+
+  /** Add a relationship; party references are checked at {@link build}. */
+  addRelationship(rel: Relationship, loc: SourceLocation): void {
+    this.relationships.push({ rel, loc });
+  }
+
+  /** Add a report's metadata (a duplicate report id is ignored: the same report read twice). */
+  addReport(report: Report): void {
+    if (this.reportIndex.has(report.id)) return;
+    this.reportIndex.add(report.id);
+    this.reports.push(report);
+  }
+
+  /** Add a transaction; a duplicate id or a missing FX rate is quarantined. */
+  addTransaction(tx: PendingTransaction, loc: SourceLocation): boolean {
+    if (this.txIdSet.has(tx.id)) {
+      this.dup(loc, "id", tx.id, "transaction");
+      return false;
+    }
+    let base = tx.amount;
+    if (this.options.fx && tx.currency !== this.baseCurrency) {
+      const rate = this.options.fx.rate(tx.currency, tx.time);
+      if (rate === undefined) {
+        this.quarantine.add({
+          ...loc,
+          field: "currency",
+          code: "no_fx_rate",
+          message: `no ${tx.currency}->${this.baseCurrency} rate on or before ${new Date(tx.time).toISOString().slice(0, 10)}: add one to the FX table`,
+        });
+        return false;
+      }
+      base = tx.amount * rate;
+    }
+    const i = this.txIds.length;
+    this.txIdSet.add(tx.id);
+    this.txIds.push(tx.id);
+    this.time.push(tx.time);
+    this.amount.push(tx.amount);
+    this.baseAmount.push(base);
+    this.currency.push(this.intern(this.currencies, this.currencyIndex, tx.currency));
+    this.fromRef.push(tx.fromAccount ? this.accountRef(tx.fromAccount) : -1);
+    this.toRef.push(tx.toAccount ? this.accountRef(tx.toAccount) : -1);
+    this.channel.push(tx.channel);
+    this.reference.push(tx.reference ? this.intern(this.references, this.referenceIndex, tx.reference) : 0);
+    this.fromCountry.push(tx.fromCountry ? this.intern(this.countries, this.countryIndex, tx.fromCountry) : 0);
+    this.toCountry.push(tx.toCountry ? this.intern(this.countries, this.countryIndex, tx.toCountry) : 0);
+    let f = this.fileIndex.get(loc.file);
+    if (f === undefined) {
+      f = this.files.length;
+      this.files.push(loc.file);
+      this.fileIndex.set(loc.file, f);
+    }
+    this.txFile.push(f);
+    this.txLine.push(loc.line);
+    if (tx.reportIds && tx.reportIds.length > 0) this.txReportIds.set(i, tx.reportIds);
+    return true;
+  }
+
+  private intern(list: string[], index: Map<string, number>, value: string): number {
+    let i = index.get(value);
+    if (i === undefined) {
+      i = list.length;
+      list.push(value);
+      index.set(value, i);
+    }
+    return i;
+  }
+
+  private accountRef(id: string): number {
+    let r = this.refIndex.get(id);
+    if (r === undefined) {
+      r = this.refNames.length;
+      this.refNames.push(id);
+      this.refIndex.set(id, r);
+    }
+    return r;
+  }
+
+  private dup(loc: SourceLocation, field: string, id: string, what: string, first?: SourceLocation): void {
+    const where = first ? ` (first at ${first.file}:${first.line})` : "";
+    this.quarantine.add({ ...loc, field, code: "duplicate_id", message: `${what} id '${id}' is already used${where}: give each record its own id` });
+  }
+
+  /**
+   * Check references (account holders, transaction accounts, relationship parties) and build the
+   * immutable dataset. Call once.
+   */
+  build(): Dataset {
+    if (this.built) throw new Error("DatasetBuilder.build: already built");
+    this.built = true;
+    const q = this.quarantine;
+    const haveParties = this.parties.length > 0;
+    // Accounts: holder must exist when parties were loaded.
+    const accounts: Account[] = [];
+    const accountIndex = new Map<string, number>();
+    for (let i = 0; i < this.accounts.length; i++) {
+      const a = this.accounts[i];
+      if (a.holder && haveParties && !this.partyIndex.has(a.holder)) {
+        q.add({ ...this.accountLoc[i], field: "holder", code: "unknown_party", message: `account '${a.id}' names holder '${a.holder}', which is not among the parties: add the party or fix the id` });
+        continue;
+      }
+      accountIndex.set(a.id, accounts.length);
+      accounts.push(a);
+    }
+    const mode = this.options.unknownAccounts ?? "auto";
+    const create = mode === "create" || (mode === "auto" && this.accounts.length === 0);
+    // Map provisional account refs to final indices.
+    const refToIndex = new Int32Array(this.refNames.length);
+    for (let r = 0; r < this.refNames.length; r++) {
+      const id = this.refNames[r];
+      let idx = accountIndex.get(id);
+      if (idx === undefined && create) {
+        idx = accounts.length;
+        accounts.push({ id, type: "other" });
+        accountIndex.set(id, idx);
+      }
+      refToIndex[r] = idx ?? -1;
+    }
+    // Transactions: drop those with unknown accounts.
+    const n = this.txIds.length;
+    const keep = new Uint8Array(n);
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const fr = this.fromRef.data[i];
+      const tr = this.toRef.data[i];
+      const badFrom = fr >= 0 && refToIndex[fr] < 0;
+      const badTo = tr >= 0 && refToIndex[tr] < 0;
+      if (badFrom || badTo) {
+        const loc = { file: this.files[this.txFile.data[i]], line: this.txLine.data[i] };
+        const field = badFrom ? "from_account" : "to_account";
+        const id = this.refNames[badFrom ? fr : tr];
+        q.add({ ...loc, field, code: "unknown_account", message: `transaction '${this.txIds[i]}' names account '${id}', which is not among the accounts: add the account or fix the id` });
+        continue;
+      }
+      keep[i] = 1;
+      kept++;
+    }
+    const table = this.compact(keep, kept, refToIndex);
+    // Relationships.
+    const relationships: Relationship[] = [];
+    for (const { rel, loc } of this.relationships) {
+      const missing = !this.partyIndex.has(rel.from) ? "from" : !this.partyIndex.has(rel.to) ? "to" : undefined;
+      if (missing) {
+        q.add({ ...loc, field: missing, code: "unknown_party", message: `relationship names party '${rel[missing]}', which is not among the parties: add the party or fix the id` });
+        continue;
+      }
+      relationships.push(rel);
+    }
+    const accountHolder = new Int32Array(accounts.length).fill(-1);
+    const accountCountry = new Uint16Array(accounts.length);
+    for (let a = 0; a < accounts.length; a++) {
+      const acc = accounts[a];
+      const h = acc.holder !== undefined ? this.partyIndex.get(acc.holder) : undefined;
+      if (h !== undefined) accountHolder[a] = h;
+      const c = acc.country ?? (h !== undefined ? this.parties[h].country : undefined);
+      if (c) accountCountry[a] = this.intern(this.countries, this.countryIndex, c);
+    }
+    return {
+      baseCurrency: this.baseCurrency,
+      parties: this.parties,
+      accounts,
+      relationships,
+      reports: this.reports,
+      transactions: table,
+      currencies: this.currencies,
+      countries: this.countries,
+      references: this.references,
+      partyIndex: this.partyIndex,
+      accountIndex,
+      accountHolder,
+      accountCountry,
+    };
+  }
+
+  private compact(keep: Uint8Array, kept: number, refToIndex: Int32Array): TransactionTable {
+    const n = keep.length;
+    const all = kept === n;
+    const pick = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(g: Growable<T>): T => {
+      if (all) return g.trimmed();
+      const out = new (g.data.constructor as new (k: number) => T)(kept);
+      let j = 0;
+      for (let i = 0; i < n; i++) if (keep[i]) out[j++] = g.data[i];
+      return out;
+    };
+    const mapRefs = (g: Growable<Int32Array>): Int32Array => {
+      const out = new Int32Array(kept);
+      let j = 0;
+      for (let i = 0; i < n; i++) if (keep[i]) out[j++] = g.data[i] >= 0 ? refToIndex[g.data[i]] : -1;
+      return out;
+    };
+    const ids: string[] = all ? this.txIds : [];
+    const reportIds = new Map<number, readonly string[]>();
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      if (!all) ids.push(this.txIds[i]);
+      const r = this.txReportIds.get(i);
+      if (r) reportIds.set(j, r);
+      j++;
+    }
+    return {
+      length: kept,
+      id: ids,
+      time: pick(this.time),
+      amount: pick(this.amount),
+      baseAmount: pick(this.baseAmount),
+      currency: pick(this.currency),
+      from: mapRefs(this.fromRef),
+      to: mapRefs(this.toRef),
+      channel: pick(this.channel),
+      reference: pick(this.reference),
+      fromCountry: pick(this.fromCountry),
+      toCountry: pick(this.toCountry),
+      reportIds,
+    };
+  }
+}
+
+/** Number of channels, for readers that validate channel codes. */
+export const CHANNEL_COUNT = CHANNELS.length;

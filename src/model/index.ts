@@ -1,0 +1,5 @@
+export * from "./codes.js";
+export * from "./countries.js";
+export * from "./dataset.js";
+export type * from "./progress.js";
+export * from "./schemas.js";
