@@ -27,7 +27,7 @@ const PLAIN_RE = /^-?\d+(\.\d+)?$/;
  */
 export function readAmount(raw: string, options: AmountReadOptions = {}): number {
   let s = raw.trim();
-  if (PLAIN_RE.test(s)) return Number(s);
+  if (options.decimal !== "," && PLAIN_RE.test(s)) return Number(s);
   let negative = false;
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;
