@@ -168,7 +168,7 @@ describe("loadCase: hostile input", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const p = load.dataset.parties[0];
     expect(Object.getPrototypeOf(p.attributes)).toBeNull();
-    expect(p.attributes["__proto__"]).toBe("polluted");
+    expect(Object.getOwnPropertyDescriptor(p.attributes, "__proto__")?.value).toBe("polluted");
     expect(load.dataset.transactions.length).toBe(1);
   });
 
