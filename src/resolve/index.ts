@@ -1,1 +1,9 @@
-export {};
+export * from "./apply-resolution.js";
+export * from "./entity.js";
+export * from "./fold.js";
+export * from "./identifier-key.js";
+export * from "./jaro-winkler.js";
+export * from "./name-similarity.js";
+export * from "./phone.js";
+export * from "./resolve-entities.js";
+export * from "./union-find.js";

@@ -1,0 +1,394 @@
+import { OptionError } from "../errors.js";
+import type { Dataset } from "../model/dataset.js";
+import type { MatchEvidence, ResolvedEntity } from "./entity.js";
+import { addressKey, nameTokens } from "./fold.js";
+import { identifierKey } from "./identifier-key.js";
+import { jaroWinkler } from "./jaro-winkler.js";
+import { nameSimilarity } from "./name-similarity.js";
+import { UnionFind } from "./union-find.js";
+
+/**
+ * Entity resolution: which party records are the same real person or company.
+ *
+ * Method (Fellegi and Sunter, "A theory for record linkage", JASA 64, 1969, in its deterministic
+ * form; multi-pass blocking after Hernández and Stolfo, "The merge/purge problem for large
+ * databases", SIGMOD 1995):
+ * 1. Deterministic links from shared strong identifiers: documents (passport, national id, tax or
+ *    registration number, account number) link on their own; contacts (phone in E.164, email)
+ *    link only when the names are also alike (`contactNameFloor`). An identifier held by more
+ *    than `maxIdentifierShare` parties is *weak* (an office phone, a registered agent's address)
+ *    and links nobody: this is the guard against chains.
+ * 2. Fuzzy name links between parties of the same kind that share a blocking key (a pair of name
+ *    tokens, a birth date, a phone, an address). Names are folded across scripts and compared
+ *    token by token with Jaro-Winkler, ignoring order; a link needs `nameThreshold`, no
+ *    contradicting birth date, and supporting attributes worth `minSupport` (birth date,
+ *    phone, address: 1 each; country: `countrySupport`).
+ * 3. Links are applied strongest first (documents, contacts, fuzzy; then by score, then by ids)
+ *    with union-find; a contact or fuzzy link between two clusters whose known birth dates
+ *    differ is refused, so one weak link cannot glue two people together.
+ *
+ * The result does not depend on the order of the input records.
+ */
+
+/** Options of {@link resolveEntities}. */
+export interface ResolveOptions {
+  /** Minimum name similarity (see `nameSimilarity`) for a fuzzy link. [default: 0.9] */
+  nameThreshold?: number;
+  /** Minimum Jaro-Winkler similarity for two name tokens to match. [default: 0.85] */
+  tokenThreshold?: number;
+  /** Names with fewer tokens never link fuzzily (a lone `Hamisi` is anybody). [default: 2] */
+  minNameTokens?: number;
+  /** Support a fuzzy link needs: birth date, phone and address count 1 each, country `countrySupport`. [default: 1] */
+  minSupport?: number;
+  /** Support given by the same country; below 1 so that a common name plus a country is not enough. [default: 0.5] */
+  countrySupport?: number;
+  /** Jaro-Winkler similarity of folded addresses for the address to support a link. [default: 0.92] */
+  addressThreshold?: number;
+  /** Identifiers held by more parties than this are weak: they neither link nor support. [default: 3] */
+  maxIdentifierShare?: number;
+  /** Minimum name similarity for a shared phone or email to link two parties. [default: 0.6] */
+  contactNameFloor?: number;
+  /** Blocking groups larger than this are not compared pairwise (counted in `stats.skippedBlocks`). [default: 500] */
+  maxBlockSize?: number;
+  /** Look for fuzzy name links at all. [default: true] */
+  fuzzy?: boolean;
+}
+
+/** Defaults of {@link ResolveOptions}. */
+export const RESOLVE_DEFAULTS = Object.freeze({
+  nameThreshold: 0.9,
+  tokenThreshold: 0.85,
+  minNameTokens: 2,
+  minSupport: 1,
+  countrySupport: 0.5,
+  addressThreshold: 0.92,
+  maxIdentifierShare: 3,
+  contactNameFloor: 0.6,
+  maxBlockSize: 500,
+  fuzzy: true,
+});
+
+/** Counts describing a resolution run. */
+export interface ResolveStats {
+  parties: number;
+  /** Entities (clusters of two or more parties). */
+  entities: number;
+  /** Parties that belong to an entity. */
+  mergedParties: number;
+  /** Candidate pairs compared by the fuzzy matcher. */
+  comparisons: number;
+  /** Links accepted (evidence items). */
+  links: number;
+  /** Contact or fuzzy links refused because they would join clusters with different birth dates. */
+  refusedLinks: number;
+  /** Identifiers shared by more than `maxIdentifierShare` parties. */
+  weakIdentifiers: number;
+  /** Blocking groups over `maxBlockSize`, not compared. */
+  skippedBlocks: number;
+}
+
+/** The outcome of {@link resolveEntities}. */
+export interface Resolution {
+  /** Clusters of two or more parties, sorted by id. */
+  entities: ResolvedEntity[];
+  /** Party id to entity id, for the parties that belong to an entity. */
+  partyToEntity: Map<string, string>;
+  stats: ResolveStats;
+}
+
+interface PartyFeatures {
+  id: string;
+  kind: string;
+  names: string[][];
+  display: string;
+  birthDate: string;
+  country: string;
+  phones: string[];
+  addresses: { key: string; text: string }[];
+}
+
+interface Link {
+  rule: string;
+  rank: number;
+  a: number;
+  b: number;
+  values: string[];
+  score: number;
+}
+
+const RANK_DOCUMENT = 0;
+const RANK_CONTACT = 1;
+const RANK_FUZZY = 2;
+
+function resolvedOptions(options: ResolveOptions): Required<ResolveOptions> {
+  const o = { ...RESOLVE_DEFAULTS, ...options };
+  const unit = ["nameThreshold", "tokenThreshold", "countrySupport", "addressThreshold", "contactNameFloor"] as const;
+  for (const k of unit) {
+    if (typeof o[k] !== "number" || !(o[k] >= 0 && o[k] <= 1)) throw new OptionError("resolveEntities", `${k} must be a number in [0, 1], got ${String(o[k])}`);
+  }
+  const counts = ["minNameTokens", "maxIdentifierShare", "maxBlockSize"] as const;
+  for (const k of counts) {
+    if (!Number.isInteger(o[k]) || o[k] < 1) throw new OptionError("resolveEntities", `${k} must be an integer >= 1, got ${String(o[k])}`);
+  }
+  if (o.maxIdentifierShare < 2) throw new OptionError("resolveEntities", "maxIdentifierShare must be >= 2 (an identifier links at least two parties)");
+  if (typeof o.minSupport !== "number" || !(o.minSupport >= 0)) throw new OptionError("resolveEntities", `minSupport must be a number >= 0, got ${String(o.minSupport)}`);
+  return o;
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Find the parties that are the same real person or company, with the evidence of every merge.
+ * Never mutates the dataset. See the module comment for the method and {@link ResolveOptions}
+ * for the thresholds.
+ *
+ * @example
+ * ```ts
+ * import { createDataset, resolveEntities } from "wildtrace";
+ * const { dataset } = createDataset({ parties: [
+ *   { id: "P1", kind: "person", name: "Nguyen Van Hung", country: "VN", birth_date: "1979-04-12" },
+ *   { id: "P2", kind: "person", name: "NGUYỄN VĂN HÙNG", country: "VN", birth_date: "1979-04-12" },
+ *   { id: "P3", kind: "person", name: "Hung Nguyen", country: "VN", birth_date: "1979-04-12" },
+ *   { id: "P4", kind: "person", name: "Nguyen Van Hung", country: "VN", birth_date: "1990-01-01" },
+ * ] });
+ * const { entities, partyToEntity } = resolveEntities(dataset);
+ * entities[0].members;     // ["P1", "P2", "P3"]  (P4 has another birth date)
+ * partyToEntity.get("P3"); // "E-P1"
+ * ```
+ */
+export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}): Resolution {
+  const o = resolvedOptions(options);
+  const parties = dataset.parties;
+  const n = parties.length;
+  const features: PartyFeatures[] = new Array(n);
+  const idIndex = new Map<string, number[]>();
+  const identifierStrength = new Map<string, { rule: string; strength: string }>();
+  for (let i = 0; i < n; i++) {
+    const p = parties[i];
+    const names: string[][] = [];
+    for (const name of [p.name, ...p.aliases]) {
+      const t = nameTokens(name, p.kind);
+      if (t.length >= o.minNameTokens) names.push(t);
+    }
+    const phones = new Set<string>();
+    const seen = new Set<string>();
+    for (const ident of p.identifiers) {
+      const k = identifierKey(ident, p.country);
+      if (!k || seen.has(k.key)) continue;
+      seen.add(k.key);
+      if (k.rule === "phone") phones.add(k.key);
+      identifierStrength.set(k.key, k);
+      let list = idIndex.get(k.key);
+      if (!list) idIndex.set(k.key, (list = []));
+      list.push(i);
+    }
+    const addresses: { key: string; text: string }[] = [];
+    for (const a of p.addresses) {
+      const k = addressKey(a.text);
+      if (k.length >= 4) addresses.push({ key: k, text: a.text });
+    }
+    addresses.sort((x, y) => byCodeUnit(x.key, y.key) || byCodeUnit(x.text, y.text));
+    features[i] = { id: p.id, kind: p.kind, names, display: p.name, birthDate: p.birthDate ?? "", country: p.country ?? "", phones: [...phones].sort(), addresses };
+  }
+
+  // Weak identifiers: shared by too many parties.
+  const weak = new Set<string>();
+  for (const [key, holders] of idIndex) if (holders.length > o.maxIdentifierShare) weak.add(key);
+
+  const links: Link[] = [];
+  // 1. Identifier links.
+  for (const [key, holders] of idIndex) {
+    if (holders.length < 2 || weak.has(key)) continue;
+    const { rule, strength } = identifierStrength.get(key)!;
+    for (let x = 0; x < holders.length; x++) {
+      for (let y = x + 1; y < holders.length; y++) {
+        const a = holders[x];
+        const b = holders[y];
+        if (features[a].kind !== features[b].kind) continue;
+        if (strength === "contact" && bestNameScore(features[a], features[b], o.tokenThreshold) < o.contactNameFloor) continue;
+        links.push({ rule, rank: strength === "document" ? RANK_DOCUMENT : RANK_CONTACT, a, b, values: [key], score: strength === "document" ? 1 : 0.9 });
+      }
+    }
+  }
+
+  // 2. Fuzzy name links within blocks.
+  let comparisons = 0;
+  let skippedBlocks = 0;
+  if (o.fuzzy) {
+    const blocks = new Map<string, number[]>();
+    const addKey = (key: string, i: number): void => {
+      let list = blocks.get(key);
+      if (!list) blocks.set(key, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    };
+    for (let i = 0; i < n; i++) {
+      const f = features[i];
+      if (f.names.length === 0) continue;
+      for (const tokens of f.names) {
+        for (let x = 0; x < tokens.length; x++) for (let y = x + 1; y < tokens.length; y++) addKey(`${f.kind}|n|${tokens[x]}|${tokens[y]}`, i);
+      }
+      if (f.birthDate) addKey(`${f.kind}|b|${f.birthDate}`, i);
+      for (const ph of f.phones) if (!weak.has(ph)) addKey(`${f.kind}|p|${ph}`, i);
+      for (const ad of f.addresses) addKey(`${f.kind}|a|${ad.key}`, i);
+    }
+    const compared = new Set<number>();
+    for (const members of blocks.values()) {
+      if (members.length < 2) continue;
+      if (members.length > o.maxBlockSize) {
+        skippedBlocks++;
+        continue;
+      }
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const a = Math.min(members[x], members[y]);
+          const b = Math.max(members[x], members[y]);
+          const pairKey = a * n + b;
+          if (compared.has(pairKey)) continue;
+          compared.add(pairKey);
+          comparisons++;
+          const link = fuzzyLink(features[a], features[b], a, b, o, weak);
+          if (link) links.push(link);
+        }
+      }
+    }
+  }
+
+  // 3. Union strongest first, with the birth-date guard.
+  links.sort((x, y) => {
+    if (x.rank !== y.rank) return x.rank - y.rank;
+    if (x.score !== y.score) return y.score - x.score;
+    const [xa, xb] = orderedIds(features, x);
+    const [ya, yb] = orderedIds(features, y);
+    return byCodeUnit(xa, ya) || byCodeUnit(xb, yb) || byCodeUnit(x.rule, y.rule) || byCodeUnit(x.values.join("\n"), y.values.join("\n"));
+  });
+  const uf = new UnionFind(n);
+  // Birth dates per cluster root, sorted; a contact or fuzzy link may only join clusters whose
+  // known birth dates are the same (or unknown on one side), whatever the order of the links.
+  const birth: string[][] = features.map((f) => (f.birthDate ? [f.birthDate] : []));
+  const weakest = new Float64Array(n).fill(1);
+  const accepted: Link[] = [];
+  let refusedLinks = 0;
+  for (const link of links) {
+    const ra = uf.find(link.a);
+    const rb = uf.find(link.b);
+    if (ra === rb) {
+      accepted.push(link);
+      continue;
+    }
+    const ba = birth[ra];
+    const bb = birth[rb];
+    if (link.rank !== RANK_DOCUMENT && ba.length > 0 && bb.length > 0 && ba.join() !== bb.join()) {
+      refusedLinks++;
+      continue;
+    }
+    const root = uf.union(ra, rb);
+    birth[root] = [...new Set([...ba, ...bb])].sort();
+    weakest[root] = Math.min(weakest[ra], weakest[rb], link.score);
+    accepted.push(link);
+  }
+
+  // Clusters.
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = uf.find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(i);
+  }
+  const evidenceByRoot = new Map<number, MatchEvidence[]>();
+  for (const link of accepted) {
+    const r = uf.find(link.a);
+    let list = evidenceByRoot.get(r);
+    if (!list) evidenceByRoot.set(r, (list = []));
+    const [ia, ib] = orderedIds(features, link);
+    list.push({ rule: link.rule, members: [ia, ib], values: features[link.a].id === ia ? link.values : swapNames(link), score: link.score });
+  }
+  const entities: ResolvedEntity[] = [];
+  const partyToEntity = new Map<string, string>();
+  let mergedParties = 0;
+  for (const [root, group] of groups) {
+    if (group.length < 2) continue;
+    const members = group.map((i) => features[i].id).sort(byCodeUnit);
+    const id = `E-${members[0]}`;
+    for (const m of members) partyToEntity.set(m, id);
+    mergedParties += members.length;
+    const evidence = (evidenceByRoot.get(root) ?? []).sort(
+      (x, y) => rank(x.rule) - rank(y.rule) || byCodeUnit(x.members[0], y.members[0]) || byCodeUnit(x.members[1], y.members[1]) || byCodeUnit(x.rule, y.rule) || byCodeUnit(x.values.join("\n"), y.values.join("\n")),
+    );
+    entities.push({ id, members, evidence, score: round3(weakest[root]) });
+  }
+  entities.sort((x, y) => byCodeUnit(x.id, y.id));
+  const sortedMap = new Map([...partyToEntity].sort((x, y) => byCodeUnit(x[0], y[0])));
+  return {
+    entities,
+    partyToEntity: sortedMap,
+    stats: { parties: n, entities: entities.length, mergedParties, comparisons, links: accepted.length, refusedLinks, weakIdentifiers: weak.size, skippedBlocks },
+  };
+}
+
+function rank(rule: string): number {
+  return rule === "fuzzy_name" ? RANK_FUZZY : rule === "phone" || rule === "email" ? RANK_CONTACT : RANK_DOCUMENT;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function orderedIds(features: PartyFeatures[], link: Link): [string, string] {
+  const a = features[link.a].id;
+  const b = features[link.b].id;
+  return a <= b ? [a, b] : [b, a];
+}
+
+/** Fuzzy evidence lists the names in member order: swap them when the pair was found reversed. */
+function swapNames(link: Link): string[] {
+  if (link.rule !== "fuzzy_name") return link.values;
+  return [link.values[1], link.values[0], ...link.values.slice(2)];
+}
+
+function bestNameScore(a: PartyFeatures, b: PartyFeatures, tokenThreshold: number): number {
+  let best = 0;
+  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y, { tokenThreshold }));
+  return best;
+}
+
+function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>, weak: ReadonlySet<string>): Link | undefined {
+  if (fa.kind !== fb.kind) return undefined;
+  if (fa.birthDate !== "" && fb.birthDate !== "" && fa.birthDate !== fb.birthDate) return undefined;
+  const score = bestNameScore(fa, fb, o.tokenThreshold);
+  if (score < o.nameThreshold) return undefined;
+  const values = [fa.display, fb.display];
+  let support = 0;
+  if (fa.birthDate !== "" && fa.birthDate === fb.birthDate) {
+    support += 1;
+    values.push(`birth_date=${fa.birthDate}`);
+  }
+  const phone = fa.phones.find((p) => !weak.has(p) && fb.phones.includes(p));
+  if (phone) {
+    support += 1;
+    values.push(`phone=${phone}`);
+  }
+  let bestAddress = "";
+  let bestAddressScore = 0;
+  for (const x of fa.addresses) {
+    for (const y of fb.addresses) {
+      const s = x.key === y.key ? 1 : jaroWinkler(x.key, y.key);
+      let shown = x.text;
+      if (y.text < shown) shown = y.text;
+      if (s > bestAddressScore || (s === bestAddressScore && shown < bestAddress)) {
+        bestAddressScore = s;
+        bestAddress = shown;
+      }
+    }
+  }
+  if (bestAddressScore >= o.addressThreshold) {
+    support += 1;
+    values.push(`address=${bestAddress}`);
+  }
+  if (fa.country !== "" && fa.country === fb.country) {
+    support += o.countrySupport;
+    values.push(`country=${fa.country}`);
+  }
+  if (support < o.minSupport) return undefined;
+  return { rule: "fuzzy_name", rank: RANK_FUZZY, a, b, values, score: round3(score) };
+}
