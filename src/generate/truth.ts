@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+/**
+ * The answer key written next to a generated case (`truth.json`): every planted account, party,
+ * transaction and typology, per scheme and overall. Only what was planted is listed: background
+ * behaviour that happens to look suspicious (a payroll fan-out, a busy cash shop) is not.
+ */
+
+/** Typologies the generator plants (the `typology` vocabulary of alerts). */
+export const PLANTED_TYPOLOGIES = Object.freeze([
+  "fan_in",
+  "fan_out",
+  "scatter_gather",
+  "gather_scatter",
+  "cycle",
+  "stack",
+  "structuring",
+  "pass_through",
+  "rapid_movement",
+  "round_amounts",
+  "dormant_activation",
+  "cash_intensive",
+  "high_risk_corridor",
+  "wildlife_keyword",
+  "wildlife_sector",
+  "official_payment",
+  "mobile_money_burst",
+  "third_party_payment",
+  "front_company",
+] as const);
+export type PlantedTypology = (typeof PLANTED_TYPOLOGIES)[number];
+
+/** Accounts and transactions of one typology. */
+export const TruthTypologySchema = z.object({
+  accounts: z.array(z.string()),
+  transactions: z.array(z.string()),
+});
+
+/** One planted scheme. */
+export const TruthSchemeSchema = z.object({
+  id: z.string(),
+  commodity: z.string(),
+  story: z.string(),
+  typologies: z.array(z.string()),
+  accounts: z.array(z.string()),
+  parties: z.array(z.string()),
+  transactions: z.array(z.string()),
+  /** The scheme's laundering network (its core accounts, without poachers' wallets and officials). */
+  community: z.array(z.string()),
+  /** Accounts to start money tracing from. */
+  traceSeeds: z.array(z.string()),
+  /** Countries along the money route, in order (payer side first). */
+  route: z.array(z.string()),
+});
+export type TruthScheme = z.infer<typeof TruthSchemeSchema>;
+
+/** The whole `truth.json`. */
+export const TruthSchema = z.object({
+  seed: z.number(),
+  options: z.record(z.string(), z.unknown()),
+  schemes: z.array(TruthSchemeSchema),
+  typologies: z.record(z.string(), TruthTypologySchema),
+  accounts: z.array(z.string()),
+  parties: z.array(z.string()),
+  transactions: z.array(z.string()),
+  traceSeeds: z.array(z.string()),
+  duplicates: z.array(z.tuple([z.string(), z.string()])),
+  /** Union of the schemes' laundering networks (each scheme's own is `schemes[].community`). */
+  community: z.array(z.string()),
+});
+export type Truth = z.infer<typeof TruthSchema>;
+
+/**
+ * Check that a parsed JSON value is a truth file; returns it typed, or the zod issues.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { parseTruth } from "wildtrace";
+ * const res = parseTruth(JSON.parse(readFileSync("datasets/ivory-tz-my-cn/truth.json", "utf8")));
+ * if (res.success) console.log(res.truth.schemes.length);
+ * ```
+ */
+export function parseTruth(value: unknown): { success: true; truth: Truth } | { success: false; issues: string[] } {
+  const r = TruthSchema.safeParse(value);
+  if (r.success) return { success: true, truth: r.data };
+  return { success: false, issues: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+}
