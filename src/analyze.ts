@@ -1,6 +1,7 @@
 import type { CaseLoad } from "./ingest/load-case.js";
 import type { ProgressHandler } from "./model/progress.js";
 import type { QuarantineEntry } from "./model/schemas.js";
+import { type ResolveOptions, resolveEntities } from "./resolve/resolve-entities.js";
 import { type ResultsSummary, summariseLoad } from "./report/summary.js";
 
 /** Version of the results.json contract (see README, "results.json"). */
@@ -12,6 +13,8 @@ export interface AnalyzeOptions {
   seed?: number;
   /** Progress reports from every stage. [default: none] */
   onProgress?: ProgressHandler;
+  /** Entity resolution thresholds (see `ResolveOptions`). [default: RESOLVE_DEFAULTS] */
+  resolve?: ResolveOptions;
 }
 
 /**
@@ -42,6 +45,9 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
     summary: summariseLoad(load),
     quarantine: sortQuarantine(load),
   };
+  const resolution = resolveEntities(load.dataset, options.resolve);
+  results.summary.resolution = resolution.stats;
+  results.entities = resolution.entities;
   return results;
 }
 
