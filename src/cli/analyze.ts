@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyze, serializeResults } from "../analyze.js";
+import { transactionGraphMLChunks } from "../graph/graphml.js";
 import { loadCase } from "../ingest/load-case.js";
 import { caseReaders } from "../ingest/readers.js";
 import { stderrProgress } from "./progress.js";
@@ -9,7 +10,8 @@ import { type CommandIO, UsageError } from "./io.js";
 
 export const ANALYZE_HELP = `Usage: wildtrace analyze DIR [--out OUT] [options]
 
-Ingest the case folder DIR and write OUT/results.json.
+Ingest the case folder DIR and write OUT/results.json and OUT/graph.graphml (the
+transaction graph: accounts as nodes, transfers aggregated per pair).
 
 Options:
   --out OUT          output folder [default: out]
@@ -54,6 +56,12 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
   progress?.done();
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));
+  const fd = openSync(join(values.out, "graph.graphml"), "w");
+  try {
+    for (const chunk of transactionGraphMLChunks(load.dataset)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   const s = results.summary;
   io.err(`wildtrace: ${s.transactions} transactions, ${s.accounts} accounts, ${s.parties} parties; ${s.quarantined} rows quarantined; results in ${join(values.out, "results.json")}`);
   return 0;
