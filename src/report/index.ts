@@ -14,3 +14,5 @@ export * from "./markdown-report.js";
 export * from "./pseudonymise.js";
 export * from "./results-csv.js";
 export * from "./svg-chart.js";
+export * from "./ftm-export.js";
+export * from "./goaml-export.js";
