@@ -33,7 +33,12 @@ export interface RiskScore {
 export interface FlowGraphOptions {
   /** Nodes are accounts, or parties (accounts collapse into their holder; holder-less accounts stay). [default: "account"] */
   level?: "account" | "party";
-  /** Edge weight per transfer: base amount, 1, or log(1 + base amount). [default: "amount"] */
+  /**
+   * Edge weight per transfer: base amount, 1, or log(1 + base amount). The default is log: with raw
+   * amounts a few large transfers dominate the modularity null model and split a ring whose flows
+   * are most of the case (measured on the generated ring case in test/detect), while log keeps the
+   * order of amounts and still counts repeated transfers. [default: "log"]
+   */
   weighting?: EdgeWeighting;
   /** Distinct counterparties above which an endpoint is a hub and its edges are damped. [default: 50] */
   hubDegree?: number;
@@ -50,7 +55,7 @@ export interface FlowGraphOptions {
 /** Defaults of {@link FlowGraphOptions}. */
 export const FLOW_GRAPH_DEFAULTS = Object.freeze({
   level: "account" as const,
-  weighting: "amount" as const,
+  weighting: "log" as const,
   hubDegree: 50,
   dropCardToHubs: true,
   riskWeight: 4,

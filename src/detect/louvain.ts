@@ -7,11 +7,11 @@
  * the neighbouring community with the largest modularity gain, until no move gains anything;
  * phase two collapses communities into nodes; repeat while anything moves. The resolution
  * parameter is that of Reichardt and Bornholdt (2006). After the last level, single nodes get one
- * more local-move phase on the original graph (each move strictly raises modularity); then
- * communities that are
- * internally disconnected (a known Louvain defect, Traag, Waltman and van Eck, "From Louvain to
- * Leiden", Sci. Rep. 9, 5233, 2019) are split into their connected components, which can only raise
- * modularity.
+ * more local-move phase on the original graph, and the whole is repeated from the resulting
+ * partition while anything moves (each move strictly raises modularity; at most 8 rounds). Then
+ * communities that are internally disconnected (a known Louvain defect, Traag, Waltman and van
+ * Eck, "From Louvain to Leiden", Sci. Rep. 9, 5233, 2019) are split into their connected
+ * components, which can only raise modularity.
  */
 import { createRng } from "../_lib/random.js";
 import { OptionError } from "../errors.js";
@@ -28,6 +28,9 @@ export interface LouvainOptions {
   /** Cap on node visits per level, in multiples of the node count (each move strictly raises modularity). [default: 100] */
   maxPasses?: number;
 }
+
+/** Rounds of (levels, then single-node refinement); each round strictly raises modularity. */
+const MAX_ROUNDS = 8;
 
 /** Defaults of {@link LouvainOptions}. */
 export const LOUVAIN_DEFAULTS = Object.freeze({ resolution: 1, seed: 42, splitDisconnected: true, maxPasses: 100 });
@@ -71,21 +74,30 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
   const n = graph.nodes;
   let membership: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) membership[i] = i;
-  let level = graph;
+  let count = n;
   let levels = 0;
-  for (;;) {
-    const { comm, moved } = localMoves(level, resolution, shuffled(level.nodes, rng), maxPasses);
-    if (!moved) break;
-    levels++;
-    const k = renumber(comm);
-    for (let i = 0; i < n; i++) membership[i] = comm[membership[i]];
-    if (k === level.nodes) break;
-    level = collapse(level, comm, k);
-  }
-  if (levels > 1) {
-    // Refinement: single original nodes may still gain by moving between the final communities.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Louvain levels, starting from the current partition collapsed (singletons in round 0).
+    let level = round === 0 ? graph : collapse(graph, membership, count);
+    let anyMove = false;
+    for (;;) {
+      const { comm, moved } = localMoves(level, resolution, shuffled(level.nodes, rng), maxPasses);
+      if (!moved) break;
+      anyMove = true;
+      levels++;
+      const k = renumber(comm);
+      for (let i = 0; i < n; i++) membership[i] = comm[membership[i]];
+      count = k;
+      if (k === level.nodes) break;
+      level = collapse(level, comm, k);
+    }
+    // Refinement: single original nodes may still gain by moving between the communities.
     const refined = localMoves(graph, resolution, shuffled(n, rng), maxPasses, membership);
-    if (refined.moved) membership = refined.comm;
+    if (refined.moved) {
+      membership = refined.comm;
+      count = renumber(membership);
+    }
+    if (!anyMove && !refined.moved) break;
   }
   let split = 0;
   if (options.splitDisconnected ?? LOUVAIN_DEFAULTS.splitDisconnected) {
@@ -93,7 +105,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
     membership = splitDisconnected(graph, membership);
     split = countOf(membership) - before;
   }
-  const count = renumber(membership);
+  count = renumber(membership);
   return { communities: membership, count, modularity: modularity(graph, membership, resolution), levels, split };
 }
 

@@ -77,7 +77,7 @@ export interface Trace {
   accounts: string[];
   /** Transfers the money moved through, by date then id. */
   transfers: TracedTransfer[];
-  /** Paths ranked by amount (then length, then path). */
+  /** Paths ranked by amount (then length, then discovery order: earlier, larger parcels first). */
   paths: FlowPath[];
   /** Transfers examined, and whether the budget stopped the search. */
   examined: number;
@@ -143,22 +143,11 @@ export function traceFunds(dataset: Dataset, seeds: readonly string[], options: 
       const { parcels } = r;
       const leaves: number[] = [];
       for (let p = 0; p < parcels.tx.length; p++) if (parcels.children[p] === 0) leaves.push(p);
-      const pathKey = new Map<number, string>();
       const accIds = (chain: number[]) => [dataset.accounts[t.from[chain[0]]].id, ...chain.map((tx) => dataset.accounts[t.to[tx]].id)];
-      const chains = new Map<number, number[]>();
-      for (const p of leaves) {
-        const chain = parcelChain(parcels, p, forward);
-        chains.set(p, chain);
-        pathKey.set(p, accIds(chain).join("\u0000"));
-      }
-      leaves.sort(
-        (a, b) =>
-          parcels.amount[b] - parcels.amount[a] ||
-          parcels.hop[b] - parcels.hop[a] ||
-          cmp(pathKey.get(a) ?? "", pathKey.get(b) ?? ""),
-      );
+      // Largest amount first, then longest, then the order the search found them (deterministic).
+      leaves.sort((a, b) => parcels.amount[b] - parcels.amount[a] || parcels.hop[b] - parcels.hop[a] || a - b);
       const paths: FlowPath[] = leaves.slice(0, o.maxPaths).map((p) => {
-        const chain = chains.get(p) ?? [];
+        const chain = parcelChain(parcels, p, forward);
         return {
           seed,
           direction,
