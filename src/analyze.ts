@@ -1,3 +1,6 @@
+import type { AlertRef } from "./detect/communities.js";
+import type { RiskScore } from "./detect/flow-graph.js";
+import { type DetectOptions, runDetect } from "./detect/run-detect.js";
 import type { CaseLoad } from "./ingest/load-case.js";
 import type { ProgressHandler } from "./model/progress.js";
 import type { QuarantineEntry } from "./model/schemas.js";
@@ -15,6 +18,10 @@ export interface AnalyzeOptions {
   onProgress?: ProgressHandler;
   /** Entity resolution thresholds (see `ResolveOptions`). [default: RESOLVE_DEFAULTS] */
   resolve?: ResolveOptions;
+  /** Account or party ids whose money to trace (results.json `flows`). [default: none] */
+  trace?: readonly string[];
+  /** Communities, tracing and corridor options (see `DetectOptions`). [default: their defaults] */
+  detect?: Pick<DetectOptions, "communities" | "tracing" | "corridors">;
 }
 
 /**
@@ -48,6 +55,19 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
   const resolution = resolveEntities(load.dataset, options.resolve);
   results.summary.resolution = resolution.stats;
   results.entities = resolution.entities;
+  // Detect stage (communities, flows, corridors): keep it last, it reads the rules' alerts and scores.
+  const detect = runDetect(load.dataset, {
+    ...options.detect,
+    seed: options.seed ?? 42,
+    trace: options.trace,
+    alerts: Array.isArray(results.alerts) ? (results.alerts as AlertRef[]) : undefined,
+    scores: Array.isArray(results.scores) ? (results.scores as RiskScore[]) : undefined,
+    onProgress: options.onProgress,
+  });
+  results.summary.detect = detect.summary;
+  results.communities = detect.communities;
+  results.flows = detect.flows;
+  results.corridors = detect.corridors;
   return results;
 }
 

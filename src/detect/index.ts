@@ -10,3 +10,4 @@ export { modularity, nodeStrengths, type WeightedGraph, weightedGraphFromEdges }
 export * from "./corridors.js";
 export * from "./country-roles.js";
 export * from "./trace-funds.js";
+export * from "./run-detect.js";
