@@ -19,6 +19,8 @@ Options:
   --base-currency C  base currency for amounts [default: USD]
   --strict           stop at the first bad record instead of quarantining it
   --seed N           seed for randomised steps [default: 42]
+  --trace ID         follow the money from and to this account or party (repeatable);
+                     writes the paths as "flows" in results.json
   --quiet            no progress on stderr
   -h, --help         this help`;
 
@@ -33,6 +35,7 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
       "base-currency": { type: "string" },
       strict: { type: "boolean", default: false },
       seed: { type: "string", default: "42" },
+      trace: { type: "string", multiple: true },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -52,7 +55,7 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
     readers: caseReaders(),
     onProgress: progress,
   });
-  const results = analyze(load, { seed, onProgress: progress });
+  const results = analyze(load, { seed, onProgress: progress, trace: values.trace });
   progress?.done();
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));
@@ -63,6 +66,8 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
     closeSync(fd);
   }
   const s = results.summary;
+  const unknownSeeds = (s.detect as { flows?: { unknownSeeds?: string[] } } | undefined)?.flows?.unknownSeeds ?? [];
+  if (unknownSeeds.length > 0) io.err(`wildtrace: --trace ${unknownSeeds.join(", ")}: no such account or party in the case`);
   io.err(`wildtrace: ${s.transactions} transactions, ${s.accounts} accounts, ${s.parties} parties; ${s.quarantined} rows quarantined; results in ${join(values.out, "results.json")}`);
   return 0;
 }
