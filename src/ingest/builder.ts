@@ -89,7 +89,12 @@ export class DatasetBuilder {
   private readonly reportIndex = new Set<string>();
   // Transactions
   private readonly txIds: string[] = [];
-  private readonly txIdSet = new Set<string>();
+  /**
+   * Transaction ids seen, once their order breaks. While every id is greater than the one before
+   * (ids exported in order, the usual case), uniqueness needs no hash set: a new id is either
+   * greater than the last one or found by binary search in `txIds`.
+   */
+  private txIdSet: Set<string> | undefined;
   private readonly time = new Growable((n) => new Float64Array(n));
   private readonly amount = new Growable((n) => new Float64Array(n));
   private readonly baseAmount = new Growable((n) => new Float64Array(n));
@@ -174,47 +179,136 @@ export class DatasetBuilder {
 
   /** Add a transaction; a duplicate id or a missing FX rate is quarantined. */
   addTransaction(tx: PendingTransaction, loc: SourceLocation): boolean {
-    if (this.txIdSet.has(tx.id)) {
-      this.dup(loc, "id", tx.id, "transaction");
-      return false;
+    const base = this.admitTransaction(tx.id, tx.time, tx.amount, tx.currency, loc.file, loc.line);
+    if (Number.isNaN(base)) return false;
+    this.storeTransaction(
+      tx.id,
+      tx.time,
+      tx.amount,
+      base,
+      this.currencyCode(tx.currency),
+      tx.fromAccount ? this.accountRef(tx.fromAccount) : -1,
+      tx.toAccount ? this.accountRef(tx.toAccount) : -1,
+      tx.channel,
+      tx.reference ? this.referenceCode(tx.reference) : 0,
+      tx.fromCountry ? this.countryCode(tx.fromCountry) : 0,
+      tx.toCountry ? this.countryCode(tx.toCountry) : 0,
+      this.fileCode(loc.file),
+      loc.line,
+      tx.reportIds,
+    );
+    return true;
+  }
+
+  /**
+   * First half of {@link addTransaction} for readers that resolve codes themselves (the CSV fast
+   * path): checks that the id is new and converts the amount into the base currency. A duplicate id or a
+   * missing FX rate is quarantined and gives `NaN`; otherwise the caller must call
+   * {@link storeTransaction} next.
+   * @internal
+   */
+  admitTransaction(id: string, time: number, amount: number, currency: string, file: string, line: number): number {
+    if (!this.isNewTransactionId(id)) {
+      this.dup({ file, line }, "id", id, "transaction");
+      return Number.NaN;
     }
-    let base = tx.amount;
-    if (this.options.fx && tx.currency !== this.baseCurrency) {
-      const rate = this.options.fx.rate(tx.currency, tx.time);
-      if (rate === undefined) {
-        this.quarantine.add({
-          ...loc,
-          field: "currency",
-          code: "no_fx_rate",
-          message: `no ${tx.currency}->${this.baseCurrency} rate on or before ${new Date(tx.time).toISOString().slice(0, 10)}: add one to the FX table`,
-        });
-        return false;
-      }
-      base = tx.amount * rate;
+    if (!this.options.fx || currency === this.baseCurrency) return amount;
+    const rate = this.options.fx.rate(currency, time);
+    if (rate === undefined) {
+      this.quarantine.add({
+        file,
+        line,
+        field: "currency",
+        code: "no_fx_rate",
+        message: `no ${currency}->${this.baseCurrency} rate on or before ${new Date(time).toISOString().slice(0, 10)}: add one to the FX table`,
+      });
+      return Number.NaN;
     }
+    return amount * rate;
+  }
+
+  /**
+   * Second half of {@link addTransaction}: store an admitted transaction's columns. Codes come
+   * from {@link currencyCode}, {@link accountRef}, {@link referenceCode}, {@link countryCode} and
+   * {@link fileCode}, resolved in that order.
+   * @internal
+   */
+  storeTransaction(
+    id: string,
+    time: number,
+    amount: number,
+    base: number,
+    currency: number,
+    fromRef: number,
+    toRef: number,
+    channel: number,
+    reference: number,
+    fromCountry: number,
+    toCountry: number,
+    file: number,
+    line: number,
+    reportIds?: readonly string[],
+  ): void {
     const i = this.txIds.length;
-    this.txIdSet.add(tx.id);
-    this.txIds.push(tx.id);
-    this.time.push(tx.time);
-    this.amount.push(tx.amount);
+    this.txIds.push(id);
+    this.txIdSet?.add(id);
+    this.time.push(time);
+    this.amount.push(amount);
     this.baseAmount.push(base);
-    this.currency.push(this.intern(this.currencies, this.currencyIndex, tx.currency));
-    this.fromRef.push(tx.fromAccount ? this.accountRef(tx.fromAccount) : -1);
-    this.toRef.push(tx.toAccount ? this.accountRef(tx.toAccount) : -1);
-    this.channel.push(tx.channel);
-    this.reference.push(tx.reference ? this.intern(this.references, this.referenceIndex, tx.reference) : 0);
-    this.fromCountry.push(tx.fromCountry ? this.intern(this.countries, this.countryIndex, tx.fromCountry) : 0);
-    this.toCountry.push(tx.toCountry ? this.intern(this.countries, this.countryIndex, tx.toCountry) : 0);
-    let f = this.fileIndex.get(loc.file);
+    this.currency.push(currency);
+    this.fromRef.push(fromRef);
+    this.toRef.push(toRef);
+    this.channel.push(channel);
+    this.reference.push(reference);
+    this.fromCountry.push(fromCountry);
+    this.toCountry.push(toCountry);
+    this.txFile.push(file);
+    this.txLine.push(line);
+    if (reportIds && reportIds.length > 0) this.txReportIds.set(i, reportIds);
+  }
+
+  private isNewTransactionId(id: string): boolean {
+    if (this.txIdSet) return !this.txIdSet.has(id);
+    const ids = this.txIds;
+    const n = ids.length;
+    if (n === 0 || id > ids[n - 1]) return true;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid];
+      if (v === id) return false;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.txIdSet = new Set(ids);
+    return true;
+  }
+
+  /** Code of a (normalised) currency in the dataset's currency list. @internal */
+  currencyCode(currency: string): number {
+    return this.intern(this.currencies, this.currencyIndex, currency);
+  }
+
+  /** Code of a non-empty payment reference. @internal */
+  referenceCode(reference: string): number {
+    return this.intern(this.references, this.referenceIndex, reference);
+  }
+
+  /** Code of a (normalised) country. @internal */
+  countryCode(country: string): number {
+    return this.intern(this.countries, this.countryIndex, country);
+  }
+
+  /** Code of a source file name. @internal */
+  fileCode(file: string): number {
+    let f = this.fileIndex.get(file);
     if (f === undefined) {
       f = this.files.length;
-      this.files.push(loc.file);
-      this.fileIndex.set(loc.file, f);
+      this.files.push(file);
+      this.fileIndex.set(file, f);
     }
-    this.txFile.push(f);
-    this.txLine.push(loc.line);
-    if (tx.reportIds && tx.reportIds.length > 0) this.txReportIds.set(i, tx.reportIds);
-    return true;
+    return f;
   }
 
   private intern(list: string[], index: Map<string, number>, value: string): number {
@@ -227,7 +321,8 @@ export class DatasetBuilder {
     return i;
   }
 
-  private accountRef(id: string): number {
+  /** Provisional reference of an account id named by a transaction (checked at {@link build}). @internal */
+  accountRef(id: string): number {
     let r = this.refIndex.get(id);
     if (r === undefined) {
       r = this.refNames.length;

@@ -1,11 +1,13 @@
 import type { DatasetBuilder } from "./builder.js";
-import { readCsvFile } from "./csv-parser.js";
+import type { CsvRowHandler } from "./csv-parser.js";
+import { type CsvViewHandler, scanCsvFile, viewCells } from "./csv-scanner.js";
 import { RECORD_FIELDS, REQUIRED_COLUMNS, type RecordKind } from "./fields.js";
 import { readJsonRecordsFile } from "./json-records.js";
 import { type ColumnMapping, sourceColumn } from "./mapping.js";
 import type { Quarantine } from "./quarantine.js";
 import { acceptRecord, objectGetter, type SourceStats } from "./record-sink.js";
 import type { FieldGetter, RecordReadOptions } from "./records.js";
+import { createTransactionFastPath, type TransactionFastPath } from "./transaction-fast-path.js";
 
 /** What a table-file reader needs. */
 export interface TableReadContext {
@@ -15,6 +17,11 @@ export interface TableReadContext {
   mapping?: ColumnMapping;
   /** Longest CSV field kept. [default: 1 MiB] */
   maxFieldLength?: number;
+  /**
+   * Read clean transaction rows straight from the file's bytes (same results, several times
+   * faster); `false` sends every row through the general path. [default: true]
+   */
+  fastPath?: boolean;
 }
 
 /** The format of a table file, from its name. */
@@ -58,47 +65,53 @@ export async function readTableFile(path: string, displayName: string, kind: Rec
     };
     const fields = RECORD_FIELDS[kind];
     const delimiter = ctx.mapping?.[kind]?.delimiter ?? (path.toLowerCase().endsWith(".tsv") ? "\t" : ",");
-    await readCsvFile(
-      path,
-      (cells, line, error) => {
-        if (!header) {
-          header = cells.map((c) => c.trim());
-          colIdx = new Int32Array(fields.length).fill(-1);
-          const used = new Set<number>();
-          fields.forEach((f, k) => {
-            fieldPos.set(f, k);
-            const idx = header!.indexOf(sourceColumn(ctx.mapping, kind, f));
-            colIdx![k] = idx;
-            if (idx >= 0) used.add(idx);
-          });
-          missing = REQUIRED_COLUMNS[kind].filter((f) => colIdx![fieldPos.get(f)!] < 0);
-          extraCols = header.map((h, i) => [h, i] as [string, number]).filter(([, i]) => !used.has(i));
-          return;
-        }
+    let fast: TransactionFastPath | undefined;
+    const onCells: CsvRowHandler = (cells, line, error) => {
+      if (!header) {
+        header = cells.map((c) => c.trim());
+        colIdx = new Int32Array(fields.length).fill(-1);
+        const used = new Set<number>();
+        fields.forEach((f, k) => {
+          fieldPos.set(f, k);
+          const idx = header!.indexOf(sourceColumn(ctx.mapping, kind, f));
+          colIdx![k] = idx;
+          if (idx >= 0) used.add(idx);
+        });
+        missing = REQUIRED_COLUMNS[kind].filter((f) => colIdx![fieldPos.get(f)!] < 0);
+        extraCols = header.map((h, i) => [h, i] as [string, number]).filter(([, i]) => !used.has(i));
+        if (kind === "transactions" && missing.length === 0 && ctx.fastPath !== false) fast = createTransactionFastPath(colIdx, builder, displayName);
+        return;
+      }
+      stats.rowsRead++;
+      const loc = { file: displayName, line };
+      if (error === "field_too_large") {
+        q.add({ ...loc, field: "*", code: "field_too_large", message: `a field is longer than ${ctx.maxFieldLength ?? 1_048_576} characters: check the export or raise maxFieldLength` });
+        return;
+      }
+      if (error === "unterminated_quote") {
+        q.add({ ...loc, field: "*", code: "malformed_file", message: "a quoted field is never closed: the file may be truncated or a quote is unbalanced" });
+        return;
+      }
+      if (missing.length > 0) {
+        q.add({ ...loc, field: missing[0], code: "missing_column", message: `the header (line 1) has no '${sourceColumn(ctx.mapping, kind, missing[0])}' column: add it or map it in mapping.json` });
+        return;
+      }
+      if (cells.length !== header.length) {
+        q.add({ ...loc, field: "*", code: "wrong_cell_count", message: `the row has ${cells.length} cells but the header has ${header.length}: check for an unquoted delimiter in a value` });
+        return;
+      }
+      current = cells;
+      const extra = kind === "parties" && extraCols.length > 0 ? extraCols.map(([h, i]) => [h, cells[i]] as const) : undefined;
+      acceptRecord(kind, get, loc, builder, q, readOptions, extra);
+    };
+    const onView: CsvViewHandler = (view, line) => {
+      if (fast !== undefined && view.count === header!.length && fast(view, line)) {
         stats.rowsRead++;
-        const loc = { file: displayName, line };
-        if (error === "field_too_large") {
-          q.add({ ...loc, field: "*", code: "field_too_large", message: `a field is longer than ${ctx.maxFieldLength ?? 1_048_576} characters: check the export or raise maxFieldLength` });
-          return;
-        }
-        if (error === "unterminated_quote") {
-          q.add({ ...loc, field: "*", code: "malformed_file", message: "a quoted field is never closed: the file may be truncated or a quote is unbalanced" });
-          return;
-        }
-        if (missing.length > 0) {
-          q.add({ ...loc, field: missing[0], code: "missing_column", message: `the header (line 1) has no '${sourceColumn(ctx.mapping, kind, missing[0])}' column: add it or map it in mapping.json` });
-          return;
-        }
-        if (cells.length !== header.length) {
-          q.add({ ...loc, field: "*", code: "wrong_cell_count", message: `the row has ${cells.length} cells but the header has ${header.length}: check for an unquoted delimiter in a value` });
-          return;
-        }
-        current = cells;
-        const extra = kind === "parties" && extraCols.length > 0 ? extraCols.map(([h, i]) => [h, cells[i]] as const) : undefined;
-        acceptRecord(kind, get, loc, builder, q, readOptions, extra);
-      },
-      { delimiter, maxFieldLength: ctx.maxFieldLength },
-    );
+        return;
+      }
+      onCells(viewCells(view), line, undefined);
+    };
+    await scanCsvFile(path, onView, onCells, { delimiter, maxFieldLength: ctx.maxFieldLength });
     return stats;
   }
   const columns = ctx.mapping?.[kind]?.columns;

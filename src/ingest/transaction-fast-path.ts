@@ -1,0 +1,297 @@
+import { CHANNELS, normaliseChannel } from "../model/codes.js";
+import { normaliseCountry, normaliseCurrency } from "../model/countries.js";
+import type { DatasetBuilder } from "./builder.js";
+import { ByteInterner } from "./byte-interner.js";
+import type { CsvRecordView } from "./csv-scanner.js";
+import { RECORD_FIELDS } from "./fields.js";
+
+/**
+ * Reads one transaction row from a {@link CsvRecordView} straight into the builder, or returns
+ * `false` (having changed nothing) when the row needs the general path.
+ */
+export type TransactionFastPath = (view: CsvRecordView, line: number) => boolean;
+
+const F = RECORD_FIELDS.transactions;
+const ID = F.indexOf("id");
+const DATE = F.indexOf("date");
+const AMOUNT = F.indexOf("amount");
+const CURRENCY = F.indexOf("currency");
+const FROM = F.indexOf("from_account");
+const TO = F.indexOf("to_account");
+const CHANNEL = F.indexOf("channel");
+const REFERENCE = F.indexOf("reference");
+const FROM_COUNTRY = F.indexOf("from_country");
+const TO_COUNTRY = F.indexOf("to_country");
+const REPORT_IDS = F.indexOf("report_ids");
+
+const DEPOSIT = CHANNELS.indexOf("cash_deposit");
+const WITHDRAWAL = CHANNELS.indexOf("cash_withdrawal");
+const WIRE = CHANNELS.indexOf("wire");
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function d2(buf: Uint8Array, i: number): number {
+  const a = buf[i] - 48;
+  const b = buf[i + 1] - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 date or UTC date-time written in bytes: `yyyy-MM-dd`, then
+ * optionally `T` or a space, `HH:mm`, optionally `:ss`, optionally `Z`. Anything else (offsets,
+ * fractions, blanks, impossible dates, years before 100) gives `NaN`, and the caller falls back
+ * to `readDate`, which gives the same value for every input this accepts. Days from the civil
+ * calendar: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"
+ * (https://howardhinnant.github.io/date_algorithms.html).
+ *
+ * @example
+ * ```ts
+ * readIsoBytes(Buffer.from("2024-03-01T10:00:00Z"), 0, 20) === Date.UTC(2024, 2, 1, 10); // true
+ * ```
+ */
+export function readIsoBytes(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n !== 10 && n !== 16 && n !== 17 && n !== 19 && n !== 20) return Number.NaN;
+  if (buf[s + 4] !== 45 || buf[s + 7] !== 45) return Number.NaN;
+  const hi = d2(buf, s);
+  const lo = d2(buf, s + 2);
+  const mo = d2(buf, s + 5);
+  const d = d2(buf, s + 8);
+  if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1) return Number.NaN;
+  const y = hi * 100 + lo;
+  if (y < 100) return Number.NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo])) return Number.NaN;
+  let ms = 0;
+  if (n > 10) {
+    const sep = buf[s + 10];
+    if ((sep !== 84 && sep !== 32) || buf[s + 13] !== 58) return Number.NaN;
+    const h = d2(buf, s + 11);
+    const mi = d2(buf, s + 14);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59) return Number.NaN;
+    let sec = 0;
+    let rest = 16;
+    if (n >= 19) {
+      if (buf[s + 16] !== 58) return Number.NaN;
+      sec = d2(buf, s + 17);
+      if (sec < 0 || sec > 60) return Number.NaN;
+      if (sec === 60) sec = 59; // as readDate: a leap second is read as :59
+      rest = 19;
+    }
+    if (n === rest + 1) {
+      if (buf[s + rest] !== 90) return Number.NaN; // Z
+    } else if (n !== rest) return Number.NaN;
+    ms = h * 3_600_000 + mi * 60_000 + sec * 1000;
+  }
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) * 86_400_000 + ms;
+}
+
+/**
+ * A plain decimal amount written in bytes (`1234` or `1234.56`, at most 15 digits), or `NaN` for
+ * anything else (the caller falls back to `readAmount`). An integer of at most 15 digits and a
+ * power of ten up to 1e15 are exact doubles, so their quotient is the correctly rounded value of
+ * the decimal: the same number `Number()` gives (W. D. Clinger, "How to read floating point
+ * numbers accurately", PLDI 1990).
+ *
+ * @example
+ * ```ts
+ * readPlainAmountBytes(Buffer.from("9900.50"), 0, 7); // 9900.5
+ * ```
+ */
+export function readPlainAmountBytes(buf: Uint8Array, s: number, e: number): number {
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (let i = s; i < e; i++) {
+    const c = buf[i];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0 && i > s) frac = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15 || frac === 0) return Number.NaN;
+  return frac > 0 ? m / POW10[frac] : m;
+}
+
+function isSpaceOrHigh(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c >= 0x80;
+}
+
+/** Values met once per distinct cell text: the normalised value and, once used, the builder's code. */
+class CellCache {
+  readonly keys = new ByteInterner(256);
+  /** Normalised value per key; `null` when the general path must decide. */
+  readonly value: (string | null)[] = [];
+  /** The builder's code for the value; -1 until a stored row first needs it. */
+  readonly code: number[] = [];
+
+  lookup(view: CsvRecordView, k: number, normalise: (raw: string) => string | null): number {
+    const buf = view.buf;
+    const s = view.start[k];
+    const e = view.end[k];
+    const id = this.keys.intern(buf, s, e);
+    if (this.keys.added) {
+      // Same bytes, same text: a record with bytes beyond ASCII decodes as UTF-8, others as Latin-1 (identical for ASCII).
+      this.value.push(normalise(buf.toString(view.utf8 ? "utf8" : "latin1", s, e)));
+      this.code.push(-1);
+    }
+    return id;
+  }
+}
+
+const asCurrency = (raw: string): string | null => normaliseCurrency(raw) ?? null;
+const asAccount = (raw: string): string => raw.trim();
+const asText = (raw: string): string => raw;
+const asCountry = (raw: string): string | null => (raw.trim() === "" ? "" : (normaliseCountry(raw) ?? null));
+const asChannel = (raw: string): string | null => normaliseChannel(raw) ?? null;
+
+/**
+ * The fast path of transaction CSV rows: for a row whose cells are all in the common, clean form
+ * (ISO dates, plain decimal amounts, known codes, no report ids), decode it from the bytes and
+ * store it with the same values, in the same order and with the same quarantine outcome (duplicate
+ * id, missing FX rate) as `readTransactionRecord` + {@link DatasetBuilder.addTransaction} would.
+ * Every other row is left to that general path, so messages and codes cannot drift. Repeated
+ * cells (accounts, currencies, channels, references, countries) are decoded once per distinct
+ * text, not once per row.
+ *
+ * @param columns per field of `RECORD_FIELDS.transactions`, the column index in the file or -1
+ *
+ * @example
+ * ```ts
+ * import { createTransactionFastPath, DatasetBuilder, Quarantine, scanCsvFile } from "wildtrace";
+ * const q = new Quarantine();
+ * const builder = new DatasetBuilder(q);
+ * const fast = createTransactionFastPath(Int32Array.of(0, 1, 2, 3, 4, 5, 6, 7, -1, -1, -1), builder, "t.csv");
+ * // in a scanCsvFile callback, after the header: if (!fast(view, line)) { ...general path... }
+ * ```
+ */
+export function createTransactionFastPath(columns: Int32Array, builder: DatasetBuilder, file: string): TransactionFastPath {
+  const cId = columns[ID];
+  const cDate = columns[DATE];
+  const cAmount = columns[AMOUNT];
+  const cCur = columns[CURRENCY];
+  const cFrom = columns[FROM];
+  const cTo = columns[TO];
+  const cChannel = columns[CHANNEL];
+  const cRef = columns[REFERENCE];
+  const cFromCountry = columns[FROM_COUNTRY];
+  const cToCountry = columns[TO_COUNTRY];
+  const cReports = columns[REPORT_IDS];
+  const currencies = new CellCache();
+  const accounts = new CellCache();
+  const channels = new CellCache();
+  const references = new CellCache();
+  const countries = new CellCache();
+  let fileCode = -1;
+  if (cId < 0 || cDate < 0 || cAmount < 0 || cCur < 0) return () => false;
+
+  return (view, line) => {
+    const buf = view.buf;
+    const S = view.start;
+    const E = view.end;
+    const Q = view.quoted;
+    if (cReports >= 0 && S[cReports] !== E[cReports]) return false;
+    // id: non-blank, nothing for trim() to remove.
+    let s = S[cId];
+    let e = E[cId];
+    if (s === e || Q[cId] === 2 || isSpaceOrHigh(buf[s]) || isSpaceOrHigh(buf[e - 1])) return false;
+    const time = readIsoBytes(buf, S[cDate], E[cDate]);
+    if (Number.isNaN(time)) return false;
+    const amount = readPlainAmountBytes(buf, S[cAmount], E[cAmount]);
+    if (!(amount > 0)) return false;
+    if (S[cCur] === E[cCur] || Q[cCur] === 2) return false;
+    const cur = currencies.lookup(view, cCur, asCurrency);
+    const currency = currencies.value[cur];
+    if (currency === null) return false;
+    let from = -1;
+    if (cFrom >= 0 && S[cFrom] !== E[cFrom]) {
+      if (Q[cFrom] === 2) return false;
+      from = accounts.lookup(view, cFrom, asAccount);
+      if (accounts.value[from] === "") from = -1;
+    }
+    let to = -1;
+    if (cTo >= 0 && S[cTo] !== E[cTo]) {
+      if (Q[cTo] === 2) return false;
+      to = accounts.lookup(view, cTo, asAccount);
+      if (accounts.value[to] === "") to = -1;
+    }
+    if (from < 0 && to < 0) return false;
+    let channel: number;
+    if (cChannel < 0 || S[cChannel] === E[cChannel]) channel = from < 0 ? DEPOSIT : to < 0 ? WITHDRAWAL : WIRE;
+    else {
+      if (Q[cChannel] === 2) return false;
+      const k = channels.lookup(view, cChannel, asChannel);
+      channel = channels.code[k];
+      if (channel < 0) {
+        const c = channels.value[k];
+        if (c === null) return false;
+        channel = channels.code[k] = CHANNELS.indexOf(c as (typeof CHANNELS)[number]);
+      }
+    }
+    let ref = -1;
+    if (cRef >= 0 && S[cRef] !== E[cRef]) {
+      if (Q[cRef] === 2) return false;
+      ref = references.lookup(view, cRef, asText);
+    }
+    let fromCountry = -1;
+    if (cFromCountry >= 0 && S[cFromCountry] !== E[cFromCountry]) {
+      if (Q[cFromCountry] === 2) return false;
+      fromCountry = countries.lookup(view, cFromCountry, asCountry);
+      const v = countries.value[fromCountry];
+      if (v === null) return false;
+      if (v === "") fromCountry = -1;
+    }
+    let toCountry = -1;
+    if (cToCountry >= 0 && S[cToCountry] !== E[cToCountry]) {
+      if (Q[cToCountry] === 2) return false;
+      toCountry = countries.lookup(view, cToCountry, asCountry);
+      const v = countries.value[toCountry];
+      if (v === null) return false;
+      if (v === "") toCountry = -1;
+    }
+    // The row is clean: from here on the outcome is the general path's.
+    s = S[cId];
+    e = E[cId];
+    const id = buf.toString(view.utf8 ? "utf8" : "latin1", s, e);
+    const base = builder.admitTransaction(id, time, amount, currency, file, line);
+    if (Number.isNaN(base)) return true;
+    // Codes are resolved in the order addTransaction resolves them, so interned lists match.
+    let curCode = currencies.code[cur];
+    if (curCode < 0) curCode = currencies.code[cur] = builder.currencyCode(currency);
+    let fromRef = -1;
+    if (from >= 0) {
+      fromRef = accounts.code[from];
+      if (fromRef < 0) fromRef = accounts.code[from] = builder.accountRef(accounts.value[from]!);
+    }
+    let toRef = -1;
+    if (to >= 0) {
+      toRef = accounts.code[to];
+      if (toRef < 0) toRef = accounts.code[to] = builder.accountRef(accounts.value[to]!);
+    }
+    let refCode = 0;
+    if (ref >= 0) {
+      refCode = references.code[ref];
+      if (refCode < 0) refCode = references.code[ref] = builder.referenceCode(references.value[ref]!);
+    }
+    let fc = 0;
+    if (fromCountry >= 0) {
+      fc = countries.code[fromCountry];
+      if (fc < 0) fc = countries.code[fromCountry] = builder.countryCode(countries.value[fromCountry]!);
+    }
+    let tc = 0;
+    if (toCountry >= 0) {
+      tc = countries.code[toCountry];
+      if (tc < 0) tc = countries.code[toCountry] = builder.countryCode(countries.value[toCountry]!);
+    }
+    if (fileCode < 0) fileCode = builder.fileCode(file);
+    builder.storeTransaction(id, time, amount, base, curCode, fromRef, toRef, channel, refCode, fc, tc, fileCode, line);
+    return true;
+  };
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { ByteInterner } from "../../src/ingest/byte-interner.js";
+import { type CsvRecordError, readCsvFile } from "../../src/ingest/csv-parser.js";
+import { scanCsvFile, viewCells } from "../../src/ingest/csv-scanner.js";
+
+const dir = mkdtempSync(join(tmpdir(), "wt-scan-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+type Row = [string[], number, CsvRecordError | undefined];
+
+async function both(content: string | Buffer, opts: { maxFieldLength?: number; chunkBytes?: number; maxRecordBytes?: number; delimiter?: string } = {}): Promise<[Row[], Row[]]> {
+  const path = join(dir, `f${n++}.csv`);
+  writeFileSync(path, content);
+  const ref: Row[] = [];
+  await readCsvFile(path, (cells, line, error) => ref.push([cells, line, error]), { maxFieldLength: opts.maxFieldLength, delimiter: opts.delimiter });
+  const got: Row[] = [];
+  await scanCsvFile(
+    path,
+    (view, line) => got.push([viewCells(view), line, undefined]),
+    (cells, line, error) => got.push([cells, line, error]),
+    opts,
+  );
+  return [ref, got];
+}
+
+/** Text made of the characters that matter to a CSV reader. */
+const csvText = fc.string({ unit: fc.constantFrom("a", "b", "7", " ", ",", ";", '"', '""', "\n", "\r", "\r\n", "é", "象", "\ufeff", "\t"), maxLength: 80 });
+
+describe("scanCsvFile", () => {
+  it("gives exactly the cells, lines and errors of readCsvFile, for any text and any chunk size", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        csvText,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(undefined, 3, 8),
+        fc.constantFrom(",", ";"),
+        async (text, bom, chunkBytes, maxFieldLength, delimiter) => {
+          const [ref, got] = await both(`${bom ? "\ufeff" : ""}${text}`, { chunkBytes, maxFieldLength, delimiter });
+          expect(got).toEqual(ref);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("decodes invalid UTF-8 like the string reader (replacement characters)", async () => {
+    const bytes = Buffer.concat([Buffer.from("id,ref\n1,a"), Buffer.from([0xe2, 0x82]), Buffer.from(",x\n2,"), Buffer.from([0xff]), Buffer.from("\n")]);
+    for (const chunkBytes of [2, 5, 64]) {
+      const [ref, got] = await both(bytes, { chunkBytes });
+      expect(got).toEqual(ref);
+    }
+  });
+
+  it("hands an over-long record and the rest of the file to the string parser, with the same result", async () => {
+    const text = `id,note\n1,short\n2,"${"x".repeat(300)}\n${"y".repeat(50)}"\n3,after\n4,"never closed`;
+    const [ref, got] = await both(text, { chunkBytes: 16, maxRecordBytes: 64, maxFieldLength: 100 });
+    expect(got).toEqual(ref);
+    expect(got.at(-1)?.[2]).toBe("unterminated_quote");
+    expect(got.map((r) => r[1])).toEqual([1, 2, 3, 5, 6]);
+  });
+
+  it("skips a byte-order mark only at the start of the file", async () => {
+    const [ref, got] = await both("\ufeffid\n\ufeffx\n", { chunkBytes: 2 });
+    expect(got).toEqual(ref);
+    expect(got[0][0]).toEqual(["id"]);
+    expect(got[1][0]).toEqual(["\ufeffx"]);
+  });
+});
+
+describe("ByteInterner", () => {
+  it("gives equal byte strings the same dense id, and different ones different ids", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom("a", "b", "c", "é"), maxLength: 4 }), { maxLength: 300 }), (keys) => {
+        const t = new ByteInterner(1);
+        const seen = new Map<string, number>();
+        for (const k of keys) {
+          const b = Buffer.from(`#${k}#`);
+          const id = t.intern(b, 1, b.length - 1);
+          const expected = seen.get(k) ?? seen.size;
+          expect(t.added).toBe(!seen.has(k));
+          seen.set(k, expected);
+          expect(id).toBe(expected);
+        }
+        expect(t.size).toBe(seen.size);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
