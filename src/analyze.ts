@@ -6,6 +6,9 @@ import type { ProgressHandler } from "./model/progress.js";
 import type { QuarantineEntry } from "./model/schemas.js";
 import { type ResolveOptions, resolveEntities } from "./resolve/resolve-entities.js";
 import { type ResultsSummary, summariseLoad } from "./report/summary.js";
+import type { Rule } from "./rules/rule.js";
+import { runRules } from "./rules/run-rules.js";
+import { scoreAlerts } from "./rules/scores.js";
 
 /** Version of the results.json contract (see README, "results.json"). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -20,6 +23,10 @@ export interface AnalyzeOptions {
   resolve?: ResolveOptions;
   /** Account or party ids whose money to trace (results.json `flows`). [default: none] */
   trace?: readonly string[];
+  /** Rules configuration: per-rule params and enabled flags, typology weights, watchlist (see `RulesConfigSchema`). [default: {}] */
+  rules?: unknown;
+  /** The rules to run. [default: defaultRules()] */
+  ruleSet?: readonly Rule[];
   /** Communities, tracing and corridor options (see `DetectOptions`). [default: their defaults] */
   detect?: Pick<DetectOptions, "communities" | "tracing" | "corridors">;
 }
@@ -55,6 +62,11 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
   const resolution = resolveEntities(load.dataset, options.resolve);
   results.summary.resolution = resolution.stats;
   results.entities = resolution.entities;
+  // Rules stage: alerts and the scores that combine them (entities let a party's score span its records).
+  const rules = runRules(load.dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities });
+  results.summary.rules = { ran: rules.ran, skipped: rules.skipped, alerts: rules.alerts.length };
+  results.alerts = rules.alerts;
+  results.scores = scoreAlerts(load.dataset, rules.alerts, { weights: rules.config.weights, scoring: rules.config.scoring, entities: resolution.entities });
   // Detect stage (communities, flows, corridors): keep it last, it reads the rules' alerts and scores.
   const detect = runDetect(load.dataset, {
     ...options.detect,

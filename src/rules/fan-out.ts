@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { CHANNELS } from "../model/codes.js";
+import type { RuleContext } from "./context.js";
+import { defineRule } from "./rule.js";
+import type { Measurement } from "./types.js";
+import { accountLabel, bestDistinctWindow, channelMask, DAY, day, money, plural, windowEvidence } from "./windows.js";
+
+/** Parameters of {@link fanOutRule}. */
+export const FanOutParamsSchema = z
+  .object({
+    /** Sliding window length in days. [default: 7] */
+    windowDays: z.number().positive().default(7),
+    /** Distinct recipients in one window that alert. [default: 10] */
+    minCounterparties: z.number().int().min(2).default(10),
+    /** A recipient counts once it received this many transfers in the window. [default: 1] */
+    minTransfersPerRecipient: z.number().int().min(1).default(1),
+    /** Least total paid in the window, base currency. [default: 0] */
+    minTotal: z.number().min(0).default(0),
+    /** Channels not counted. [default: ["card"]] */
+    excludeChannels: z.array(z.enum(CHANNELS)).default(["card"]),
+    /** Payments whose reference contains one of these words are ordinary (payroll, pensions) and not counted. [default: salary, payroll, wages...] */
+    ordinaryReferences: z
+      .array(z.string().min(2))
+      .default(["salary", "salaries", "payroll", "wage", "wages", "pension", "dividend", "mshahara", "salaire", "salário", "salario", "lương", "工资", "薪水", "gaji"]),
+  })
+  .strict();
+
+/** Holder pairs "employer>employee" from `employs` relationships. */
+export function employmentPairs(ctx: RuleContext): Set<string> {
+  const ds = ctx.dataset;
+  const s = new Set<string>();
+  for (const r of ds.relationships) {
+    if (r.type !== "employs") continue;
+    const a = ds.partyIndex.get(r.from);
+    const b = ds.partyIndex.get(r.to);
+    if (a !== undefined && b !== undefined) s.add(`${a}>${b}`);
+  }
+  return s;
+}
+
+/** Per reference index: 1 when the reference names an ordinary purpose (whole-word match). */
+export function ordinaryReferenceFlags(ctx: RuleContext, words: readonly string[]): (i: number) => boolean {
+  const refs = ctx.dataset.references;
+  const flags = new Int8Array(refs.length).fill(-1);
+  const set = new Set(words.map((w) => w.toLowerCase()));
+  const unspaced = words.filter((w) => /[\p{Script=Han}\p{Script=Thai}]/u.test(w));
+  return (r: number) => {
+    if (r <= 0) return false;
+    if (flags[r] < 0) {
+      const text = refs[r].toLowerCase();
+      const hit = text.split(/[^\p{L}\p{N}]+/u).some((tok) => set.has(tok)) || unspaced.some((w) => text.includes(w));
+      flags[r] = hit ? 1 : 0;
+    }
+    return flags[r] === 1;
+  };
+}
+
+/**
+ * `fan_out`: one account pays many accounts within a short sliding window (IBM AMLSim / AMLworld
+ * "fan-out"; dispersal of proceeds). Payroll stays quiet: payments referenced as salaries or
+ * wages, and payments to parties the payer `employs`, are not counted; neither are card payments.
+ *
+ * @example
+ * ```ts
+ * import { fanOutRule, runRules, createDataset } from "wildtrace";
+ * const tx = Array.from({ length: 10 }, (_, k) => ({ id: `T${k}`, date: "2024-01-02", amount: 900, currency: "USD", fromAccount: "HUB", toAccount: `R${k}` }));
+ * const { dataset } = createDataset({ transactions: tx });
+ * runRules(dataset, { rules: [fanOutRule] }).alerts[0].value; // 10
+ * ```
+ */
+export const fanOutRule = defineRule({
+  id: "fan_out",
+  title: "Fan-out: one account pays many",
+  typology: "fan_out",
+  indicator: "IBM AMLSim / AMLworld fan-out pattern; FATF (2020): dispersal of proceeds to many associates",
+  description: "Most distinct recipients paid by one account within a sliding window (payroll, card and cash left out).",
+  needs: ["transactions"],
+  unit: "counterparties",
+  params: FanOutParamsSchema,
+  threshold: (p) => p.minCounterparties,
+  bands: (p) => [
+    { min: p.minCounterparties, severity: "low", score: 35, reason: `${p.minCounterparties} or more recipients in ${p.windowDays} days is unusual dispersal` },
+    { min: p.minCounterparties * 2, severity: "medium", score: 55, reason: `${p.minCounterparties * 2} or more recipients in ${p.windowDays} days is heavy dispersal` },
+    { min: p.minCounterparties * 4, severity: "high", score: 75, reason: `${p.minCounterparties * 4} or more recipients in ${p.windowDays} days is extreme dispersal` },
+  ],
+  measure(ctx, p) {
+    const { outStart, outTx } = ctx.adjacency;
+    const ds = ctx.dataset;
+    const t = ds.transactions;
+    const excluded = channelMask(p.excludeChannels);
+    const ordinary = ordinaryReferenceFlags(ctx, p.ordinaryReferences);
+    const employs = employmentPairs(ctx);
+    const accept = (i: number) => {
+      if (excluded[t.channel[i]] === 1 || t.from[i] === t.to[i] || ordinary(t.reference[i])) return false;
+      if (employs.size === 0) return true;
+      return !employs.has(`${ds.accountHolder[t.from[i]]}>${ds.accountHolder[t.to[i]]}`);
+    };
+    const counts = new Int32Array(ds.accounts.length);
+    const out: Measurement[] = [];
+    for (let a = 0; a < ds.accounts.length; a++) {
+      const lo = outStart[a];
+      const hi = outStart[a + 1];
+      if (hi - lo < p.minCounterparties) continue;
+      const w = bestDistinctWindow(outTx, lo, hi, ctx, t.to, p.windowDays * DAY, accept, counts, p.minTransfersPerRecipient);
+      if (w.distinct < p.minCounterparties || w.total < p.minTotal) continue;
+      const ev = windowEvidence(outTx, w.l, w.r, t.to, accept, p.minTransfersPerRecipient);
+      const start = t.time[ev.txs[0]];
+      out.push({
+        key: `${ds.accounts[a].id}:${day(start)}`,
+        value: w.distinct,
+        accounts: [a, ...ev.parties],
+        transactions: ev.txs,
+        start,
+        end: t.time[ev.txs[ev.txs.length - 1]],
+        facts: { total: w.total },
+      });
+    }
+    return out;
+  },
+  explain: (m, p, ctx) =>
+    `Account ${accountLabel(ctx, m.accounts[0])} made ${plural(m.transactions.length, "transfer")} totalling ${money(ctx, Number(m.facts?.total ?? 0))} to ${plural(m.value, "different recipient")} within ${p.windowDays} days (from ${day(m.start ?? 0)}), against a threshold of ${p.minCounterparties}`,
+});

@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { CHANNELS } from "../model/codes.js";
+import { defineRule } from "./rule.js";
+import type { Measurement } from "./types.js";
+import { DAY, money, sideCountries } from "./windows.js";
+
+/** Parameters of {@link frontCompanyRule}. */
+export const FrontCompanyParamsSchema = z
+  .object({
+    /** A company is young for this many days after incorporation (its `birthDate`, else its first account's opening). [default: 365] */
+    youngDays: z.number().positive().default(365),
+    /** Inflow in its young period that makes the flows "large", base currency. [default: 50000] */
+    minYoungInflow: z.number().min(0).default(50000),
+    /** Least inflow before the activity-mismatch signal is judged, base currency. [default: 10000] */
+    minInflow: z.number().min(0).default(10000),
+    /** Cash and mobile-money share of inflow unlike a non-cash business. [default: 0.3] */
+    cashShare: z.number().gt(0).max(1).default(0.3),
+    /** Sectors where cash is expected. [default: retail, hospitality, agriculture, casino] */
+    cashSectors: z.array(z.string()).default(["retail", "hospitality", "agriculture", "casino"]),
+    /** Domestic sectors for which mostly cross-border flows are unlike the declared activity. [default: retail, hospitality, construction, education, healthcare, real_estate, agriculture] */
+    domesticSectors: z.array(z.string()).default(["retail", "hospitality", "construction", "education", "healthcare", "real_estate", "agriculture"]),
+    /** Cross-border share of volume unlike a domestic business. [default: 0.5] */
+    crossBorderShare: z.number().gt(0).max(1).default(0.5),
+    /** Relationship types that make a party an officer of a company. [default: directs, owns, represents, signatory] */
+    officerRelations: z.array(z.string()).default(["directs", "owns", "represents", "signatory"]),
+    /** Signals (young with large flows, activity mismatch, shared officer, shared address or phone) that alert. [default: 2] */
+    minSignals: z.number().int().min(1).max(4).default(2),
+  })
+  .strict();
+
+const CASH_LIKE = new Set(["cash_deposit", "mobile_money", "hawala"].map((c) => CHANNELS.indexOf(c as (typeof CHANNELS)[number])));
+
+function normalise(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * `front_company`: a company showing several front-company signals at once: young with large
+ * flows, flows unlike its declared activity (cash into a non-cash business, cross-border money
+ * through a domestic one), an officer shared with other companies, an address or phone shared with
+ * another company (Themis IWT red flags: front and shell companies; FATF 2020). Value = signals.
+ *
+ * @example
+ * ```ts
+ * import { frontCompanyRule, runRules, createDataset } from "wildtrace";
+ * const { dataset } = createDataset({
+ *   parties: [
+ *     { id: "C1", kind: "company", name: "Pemba Marine", birthDate: "2024-01-01", addresses: [{ text: "Plot 4, Pemba" }] },
+ *     { id: "C2", kind: "company", name: "Golden Dragon", addresses: [{ text: "Plot 4, Pemba" }] },
+ *   ],
+ *   accounts: [{ id: "A1", holder: "C1" }, { id: "X" }],
+ *   transactions: [{ id: "T1", date: "2024-02-01", amount: 90000, currency: "USD", fromAccount: "X", toAccount: "A1" }],
+ * });
+ * runRules(dataset, { rules: [frontCompanyRule] }).alerts[0].value; // 2
+ * ```
+ */
+export const frontCompanyRule = defineRule({
+  id: "front_company",
+  title: "Front-company signals",
+  typology: "front_company",
+  indicator: "Themis IWT red flags: front and shell companies (young, activity unlike flows, shared officers, addresses, phones); FATF (2020)",
+  description: "Number of front-company signals a company shows: young with large flows, activity mismatch, shared officer, shared address or phone.",
+  needs: ["parties"],
+  unit: "signals",
+  params: FrontCompanyParamsSchema,
+  threshold: (p) => p.minSignals,
+  bands: (p) => [
+    { min: p.minSignals, severity: "medium", score: 50, reason: "several front-company signals together" },
+    { min: Math.max(p.minSignals + 1, 3), severity: "high", score: 70, reason: "most front-company signals together" },
+  ],
+  measure(ctx, p) {
+    const ds = ctx.dataset;
+    const t = ds.transactions;
+    const { inStart, inTx, outStart, outTx } = ctx.adjacency;
+    const accountsOf = new Map<number, number[]>();
+    for (let a = 0; a < ds.accounts.length; a++) {
+      const h = ds.accountHolder[a];
+      if (h < 0) continue;
+      const l = accountsOf.get(h);
+      if (l) l.push(a);
+      else accountsOf.set(h, [a]);
+    }
+    const isCompany = (k: number) => ds.parties[k].kind !== "person";
+    const sameEntity = (x: number, y: number) => x === y || (ctx.partyEntity[x] >= 0 && ctx.partyEntity[x] === ctx.partyEntity[y]);
+    // shared officers
+    const officerRel = new Set(p.officerRelations);
+    const companiesOf = new Map<number, Set<number>>();
+    for (const r of ds.relationships) {
+      if (!officerRel.has(r.type)) continue;
+      const o = ds.partyIndex.get(r.from);
+      const c = ds.partyIndex.get(r.to);
+      if (o === undefined || c === undefined || !isCompany(c)) continue;
+      let s = companiesOf.get(o);
+      if (!s) companiesOf.set(o, (s = new Set()));
+      s.add(c);
+    }
+    const sharedOfficer = new Map<number, number[]>();
+    for (const [o, cs] of [...companiesOf.entries()].sort((a, b) => a[0] - b[0])) {
+      if (cs.size < 2) continue;
+      for (const c of cs) {
+        const l = sharedOfficer.get(c) ?? [];
+        l.push(o, ...[...cs].filter((x) => x !== c));
+        sharedOfficer.set(c, l);
+      }
+    }
+    // shared contact details
+    const byContact = new Map<string, number[]>();
+    ds.parties.forEach((party, k) => {
+      if (!isCompany(k)) return;
+      const keys = new Set<string>();
+      for (const ad of party.addresses) if (normalise(ad.text).length >= 6) keys.add(`addr:${normalise(ad.text)}`);
+      for (const id of party.identifiers) if (id.type === "phone" || id.type === "email") keys.add(`${id.type}:${id.value.toLowerCase().replace(/[^\p{L}\p{N}@.]/gu, "")}`);
+      for (const key of keys) {
+        const l = byContact.get(key);
+        if (l) l.push(k);
+        else byContact.set(key, [k]);
+      }
+    });
+    const sharedContact = new Map<number, number[]>();
+    for (const list of byContact.values()) {
+      for (const c of list) {
+        const others = list.filter((x) => !sameEntity(x, c));
+        if (others.length > 0) sharedContact.set(c, [...(sharedContact.get(c) ?? []), ...others]);
+      }
+    }
+    const cashSectors = new Set(p.cashSectors);
+    const domestic = new Set(p.domesticSectors);
+    const out: Measurement[] = [];
+    for (let k = 0; k < ds.parties.length; k++) {
+      if (!isCompany(k)) continue;
+      const party = ds.parties[k];
+      const accts = accountsOf.get(k) ?? [];
+      const signals: string[] = [];
+      const evidence: number[] = [];
+      const related: number[] = [];
+      // flows
+      let inflow = 0;
+      let cashIn = 0;
+      let volume = 0;
+      let cross = 0;
+      let youngIn = 0;
+      const youngTx: number[] = [];
+      let inc = party.birthDate ? Date.parse(party.birthDate) : Number.NaN;
+      if (!Number.isFinite(inc)) {
+        for (const a of accts) {
+          const o = ds.accounts[a].opened ? Date.parse(ds.accounts[a].opened as string) : Number.NaN;
+          if (Number.isFinite(o) && (!Number.isFinite(inc) || o < inc)) inc = o;
+        }
+      }
+      for (const a of accts) {
+        for (let q = inStart[a]; q < inStart[a + 1]; q++) {
+          const i = inTx[q];
+          const v = t.baseAmount[i];
+          inflow += v;
+          volume += v;
+          if (CASH_LIKE.has(t.channel[i]) || t.from[i] < 0) cashIn += v;
+          const [fc, tc] = sideCountries(ctx, i);
+          if (fc && tc && fc !== tc) cross += v;
+          if (Number.isFinite(inc) && t.time[i] - inc <= p.youngDays * DAY && t.time[i] >= inc) {
+            youngIn += v;
+            youngTx.push(i);
+          }
+        }
+        for (let q = outStart[a]; q < outStart[a + 1]; q++) {
+          const i = outTx[q];
+          volume += t.baseAmount[i];
+          const [fc, tc] = sideCountries(ctx, i);
+          if (fc && tc && fc !== tc) cross += t.baseAmount[i];
+        }
+      }
+      if (youngIn >= p.minYoungInflow) {
+        signals.push(`received ${money(ctx, youngIn)} within ${p.youngDays} days of incorporation`);
+        evidence.push(...youngTx);
+      }
+      const sector = party.sector ?? "";
+      if (sector && inflow >= p.minInflow) {
+        if (!cashSectors.has(sector) && cashIn >= p.cashShare * inflow) signals.push(`${Math.round((cashIn / inflow) * 100)}% of its inflow is cash or mobile money though it declares ${sector.replace(/_/g, " ")}`);
+        else if (domestic.has(sector) && volume > 0 && cross >= p.crossBorderShare * volume)
+          signals.push(`${Math.round((cross / volume) * 100)}% of its volume is cross-border though it declares ${sector.replace(/_/g, " ")}`);
+      }
+      const so = sharedOfficer.get(k);
+      if (so) {
+        const names = [...new Set(so)].filter((x) => ds.parties[x].kind === "person").map((x) => ds.parties[x].name);
+        signals.push(`it shares an officer (${names.join(", ") || "a company"}) with other companies`);
+        related.push(...new Set(so));
+      }
+      const sc = sharedContact.get(k);
+      if (sc) {
+        const uniq = [...new Set(sc)].sort((a, b) => a - b);
+        signals.push(`it shares an address or phone with ${uniq.map((x) => ds.parties[x].name).join(", ")}`);
+        related.push(...uniq);
+      }
+      if (signals.length < p.minSignals) continue;
+      const txs = [...new Set(evidence)].sort((x, y) => t.time[x] - t.time[y] || x - y);
+      out.push({
+        key: party.id,
+        value: signals.length,
+        accounts: accts,
+        parties: [k, ...[...new Set(related)].filter((x) => x !== k)],
+        transactions: txs,
+        start: txs.length ? t.time[txs[0]] : undefined,
+        end: txs.length ? t.time[txs[txs.length - 1]] : undefined,
+        facts: { signals: signals.join("; ") },
+      });
+    }
+    return out;
+  },
+  explain: (m, p, ctx) => {
+    const k = m.parties?.[0] ?? -1;
+    const name = k >= 0 ? ctx.dataset.parties[k].name : "The company";
+    return `${name} shows ${m.value} front-company signals (threshold ${p.minSignals}): ${m.facts?.signals}`;
+  },
+});

@@ -1,0 +1,36 @@
+import type { RuleContext } from "./context.js";
+
+/**
+ * Private helper of `pass_through` and `rapid_movement`: for each incoming transfer of account
+ * `a` (in time order), the first unused outgoing transfer at or after it, within `maxDelayMs`,
+ * whose amount is between `minRatio` and `maxRatio` of it. Returns pairs [in, out], in time order.
+ */
+export function matchRelays(ctx: RuleContext, a: number, maxDelayMs: number, minRatio: number, maxRatio: number, minAmount: number): [number, number][] {
+  const t = ctx.dataset.transactions;
+  const { inStart, inTx, outStart, outTx } = ctx.adjacency;
+  const pairs: [number, number][] = [];
+  const oLo = outStart[a];
+  const oHi = outStart[a + 1];
+  if (oLo === oHi) return pairs;
+  const used = new Uint8Array(oHi - oLo);
+  let base = oLo;
+  for (let k = inStart[a]; k < inStart[a + 1]; k++) {
+    const i = inTx[k];
+    const amt = t.baseAmount[i];
+    if (amt < minAmount || t.from[i] === a) continue;
+    const ti = t.time[i];
+    while (base < oHi && t.time[outTx[base]] < ti) base++;
+    for (let q = base; q < oHi; q++) {
+      const o = outTx[q];
+      if (t.time[o] - ti > maxDelayMs) break;
+      if (used[q - oLo] || o === i) continue;
+      const ao = t.baseAmount[o];
+      if (ao >= minRatio * amt && ao <= maxRatio * amt) {
+        used[q - oLo] = 1;
+        pairs.push([i, o]);
+        break;
+      }
+    }
+  }
+  return pairs;
+}
