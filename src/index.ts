@@ -7,6 +7,7 @@
 export * from "./analyze.js";
 export * from "./detect/index.js";
 export * from "./errors.js";
+export * from "./evaluate/index.js";
 export * from "./generate/index.js";
 export * from "./graph/index.js";
 export * from "./ingest/index.js";

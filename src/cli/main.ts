@@ -1,5 +1,7 @@
 import { WildtraceError } from "../errors.js";
 import { runAnalyze } from "./analyze.js";
+import { runEvaluate } from "./evaluate.js";
+import { runGenerate } from "./generate.js";
 import { type CommandIO, processIO, UsageError } from "./io.js";
 
 type Command = { summary: string; run: (argv: string[], io: CommandIO) => Promise<number> };
@@ -7,6 +9,8 @@ type Command = { summary: string; run: (argv: string[], io: CommandIO) => Promis
 /** The subcommands, in the order `wildtrace --help` lists them. */
 const COMMANDS: Record<string, Command> = {
   analyze: { summary: "ingest a case folder and write results.json (and reports)", run: runAnalyze },
+  generate: { summary: "write a synthetic case with planted schemes and its truth.json", run: runGenerate },
+  evaluate: { summary: "grade results.json against a truth.json (recall, precision, ranks)", run: runEvaluate },
 };
 
 const HELP = () => `Usage: wildtrace <command> [options]

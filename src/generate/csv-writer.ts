@@ -39,23 +39,31 @@ export function csvCell(value: string): string {
  */
 export function openCsv(path: string, header: readonly string[]): CsvWriter {
   const fd = openSync(path, "w");
-  let parts: string[] = [];
-  let size = 0;
+  const buf = Buffer.allocUnsafe(1 << 22);
+  let off = 0;
   let rows = -1;
   let bytes = 0;
   const flush = () => {
-    if (parts.length === 0) return;
-    const buf = Buffer.from(parts.join(""), "utf8");
-    writeSync(fd, buf);
-    bytes += buf.length;
-    parts = [];
-    size = 0;
+    if (off === 0) return;
+    writeSync(fd, buf, 0, off);
+    bytes += off;
+    off = 0;
   };
   const line = (text: string) => {
-    parts.push(text, "\n");
-    size += text.length + 1;
+    // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
+    if (off + text.length * 3 + 1 > buf.length) {
+      flush();
+      if (text.length * 3 + 1 > buf.length) {
+        const big = Buffer.from(`${text}\n`, "utf8");
+        writeSync(fd, big);
+        bytes += big.length;
+        rows++;
+        return;
+      }
+    }
+    off += buf.write(text, off, "utf8");
+    buf[off++] = 10;
     rows++;
-    if (size > 1 << 20) flush();
   };
   line(header.join(","));
   return {

@@ -90,6 +90,9 @@ export interface SchemeContext {
   scale: number;
 }
 
+/** Typologies about an account's attributes rather than the movement of money. */
+const ATTRIBUTE_TYPOLOGIES: ReadonlySet<PlantedTypology> = new Set<PlantedTypology>(["wildlife_sector", "front_company", "dormant_activation"]);
+
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Tuning per difficulty: probability of a code word, delays, fee ranges, structuring floor. */
@@ -306,6 +309,9 @@ export class SchemeKit {
     const amount = local ?? roundTo(usd / rate, p.decimals === 0 && currency !== "USD" ? 0 : 2);
     this.scheme.transactions.push({ time: this.at(day), from, to, amount, currency, channel, reference, typologies: [...typologies] });
     for (const t of typologies) {
+      // Attribute typologies (a sector, a young company, a dormant account) belong to the
+      // account that has the attribute, labelled explicitly; the others to both ends.
+      if (ATTRIBUTE_TYPOLOGIES.has(t)) continue;
       if (from >= 0) this.labelAccount(from, t);
       if (to >= 0) this.labelAccount(to, t);
     }
