@@ -45,6 +45,12 @@ export interface GoamlReadContext {
    * is merged into the first mention (identifiers, addresses, birth date...). [default: a new map]
    */
   parties?: Map<string, Party>;
+  /**
+   * Per account id, the number of elements of its richest `t_account` read so far: a repeated
+   * account element with no more detail is not read again (goAML repeats the account in every
+   * transaction). [default: a new map]
+   */
+  accountDetail?: Map<string, number>;
 }
 
 interface Side {
@@ -80,6 +86,12 @@ function mergeParty(into: Party, from: Party): void {
   if (!into.sector && from.sector) into.sector = from.sector;
 }
 
+function countElements(node: XmlNode): number {
+  let n = 1;
+  for (const c of node.children) n += countElements(c);
+  return n;
+}
+
 /** State of one file being read. */
 class GoamlFile {
   readonly stats: SourceStats;
@@ -88,6 +100,7 @@ class GoamlFile {
   private readonly indicators: string[] = [];
   private readonly parties: Map<string, Party>;
   private readonly accounts = new Set<string>();
+  private readonly accountDetail: Map<string, number>;
   private readonly links = new Set<string>();
   private sawAny = false;
 
@@ -99,6 +112,7 @@ class GoamlFile {
   ) {
     this.stats = { file, kind: "goaml", format: "goaml-xml", rowsRead: 0 };
     this.parties = ctx.parties ?? new Map();
+    this.accountDetail = ctx.accountDetail ?? new Map();
   }
 
   onChild(node: XmlNode): void {
@@ -121,6 +135,14 @@ class GoamlFile {
   private head(name: string): string | undefined {
     const n = this.header.get(name);
     return n && n.text !== "" ? n.text : undefined;
+  }
+
+  private sharedReportIds: readonly string[] | undefined;
+
+  /** One frozen `[reportId]` shared by every transaction of the report. */
+  private reportIds(): readonly string[] {
+    if (!this.sharedReportIds) this.sharedReportIds = Object.freeze([this.id()]);
+    return this.sharedReportIds;
   }
 
   private id(): string {
@@ -171,6 +193,17 @@ class GoamlFile {
     this.ctx.builder.addAccount(a.account, loc);
   }
 
+  /** A repeated account element with no more detail than before: only its id is needed. */
+  private knownAccount(node: XmlNode): GoamlAccount | undefined {
+    const id = xmlText(node, "account") ?? xmlText(node, "iban")?.replace(/\s+/g, "");
+    if (id === undefined) return undefined;
+    const size = countElements(node);
+    const before = this.accountDetail.get(id);
+    if (before !== undefined && size <= before && this.ctx.builder.hasAccount(id)) return { account: { id, type: "bank" }, signatories: [] };
+    if (before === undefined || size > before) this.accountDetail.set(id, size);
+    return undefined;
+  }
+
   /** Read one side (`t_from`, `t_to_my_client`, an involved `party`). */
   private side(node: XmlNode, prefix: string, problems: Problem[]): Side {
     const p = prefix ? `${prefix}_` : "";
@@ -186,7 +219,7 @@ class GoamlFile {
     const entityNode = xmlChild(node, `${p}entity`) ?? xmlChild(node, `${p}entity_my_client`);
     const side: Side = { cash: this.codes.isCash(xmlText(node, `${p}funds_code`)), country };
     if (accountNode) {
-      side.account = goamlAccount(accountNode, scope, country);
+      side.account = this.knownAccount(accountNode) ?? goamlAccount(accountNode, scope, country);
       if (!side.account) problems.push({ field: `${node.name}/${accountNode.name}/account`, code: "missing_value", message: `${accountNode.name} has neither an account number nor an IBAN` });
     }
     if (personNode) {
@@ -287,7 +320,7 @@ class GoamlFile {
         reference: description,
         fromCountry: from.country,
         toCountry: to.country,
-        reportIds: [this.id()],
+        reportIds: this.reportIds(),
       },
       loc,
     );
@@ -421,6 +454,7 @@ export const GOAML_CODES_FILE = "goaml-codes.json";
 export function goamlReader(options: GoamlReadOptions = {}): CaseFileReader {
   if (options.codes !== undefined) goamlCodes(options.codes); // validate early: misuse is thrown here
   const partiesPerBuilder = new WeakMap<DatasetBuilder, Map<string, Party>>();
+  const detailPerBuilder = new WeakMap<DatasetBuilder, Map<string, number>>();
   return {
     format: "goaml",
     claims: (name) => /\.xml$/i.test(name),
@@ -442,7 +476,9 @@ export function goamlReader(options: GoamlReadOptions = {}): CaseFileReader {
       }
       let parties = partiesPerBuilder.get(ctx.builder);
       if (!parties) partiesPerBuilder.set(ctx.builder, (parties = new Map()));
-      return readGoamlFile(path, displayName, { builder: ctx.builder, quarantine: ctx.quarantine, parties }, { ...options, codes });
+      let accountDetail = detailPerBuilder.get(ctx.builder);
+      if (!accountDetail) detailPerBuilder.set(ctx.builder, (accountDetail = new Map()));
+      return readGoamlFile(path, displayName, { builder: ctx.builder, quarantine: ctx.quarantine, parties, accountDetail }, { ...options, codes });
     },
   };
 }

@@ -71,6 +71,15 @@ export function xmlChildren(node: XmlNode | undefined, name: string): XmlNode[] 
   return node.children.filter((c) => c.name === name);
 }
 
+/**
+ * A copy of a string that does not point into the parser's input chunk: V8 keeps substrings of 13
+ * or more characters as slices of their parent, so a kept name would otherwise keep its whole
+ * 1 MiB chunk alive and memory would grow with the file.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
+
 function localName(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
@@ -145,7 +154,7 @@ export async function streamXmlChildren(
     depth--;
     if (depth === 0) return;
     const node = stack.pop()!;
-    if (node.text !== "") node.text = node.text.trim();
+    if (node.text !== "") node.text = detach(node.text.trim());
     if (stack.length === 0) onChild(node);
   });
   parser.on("error", (err) => {
