@@ -5,13 +5,19 @@ import { analyze, serializeResults } from "../analyze.js";
 import { transactionGraphMLChunks } from "../graph/graphml.js";
 import { loadCase } from "../ingest/load-case.js";
 import { caseReaders } from "../ingest/readers.js";
+import { renderHtmlReport } from "../report/html-report.js";
+import { buildLinkChart } from "../report/link-chart.js";
+import { renderMarkdownReport } from "../report/markdown-report.js";
+import { renderLinkChartSvg } from "../report/svg-chart.js";
 import { stderrProgress } from "./progress.js";
 import { type CommandIO, UsageError } from "./io.js";
 
 export const ANALYZE_HELP = `Usage: wildtrace analyze DIR [--out OUT] [options]
 
-Ingest the case folder DIR and write OUT/results.json and OUT/graph.graphml (the
-transaction graph: accounts as nodes, transfers aggregated per pair).
+Ingest the case folder DIR and write OUT/results.json, OUT/graph.graphml (the
+transaction graph: accounts as nodes, transfers aggregated per pair), and the case report:
+OUT/report.html (one self-contained file, opens offline) and OUT/report.md with its link chart
+OUT/report-chart.svg.
 
 Options:
   --out OUT          output folder [default: out]
@@ -65,6 +71,9 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
   } finally {
     closeSync(fd);
   }
+  writeFileSync(join(values.out, "report.html"), renderHtmlReport(results, load.dataset));
+  writeFileSync(join(values.out, "report-chart.svg"), renderLinkChartSvg(buildLinkChart(results, load.dataset)));
+  writeFileSync(join(values.out, "report.md"), renderMarkdownReport(results, load.dataset, { chartHref: "report-chart.svg" }));
   const s = results.summary;
   const unknownSeeds = (s.detect as { flows?: { unknownSeeds?: string[] } } | undefined)?.flows?.unknownSeeds ?? [];
   if (unknownSeeds.length > 0) io.err(`wildtrace: --trace ${unknownSeeds.join(", ")}: no such account or party in the case`);

@@ -36,7 +36,8 @@ function dateOf(props: Map<string, FlatValue>): string {
  * Write a graph as i2 Analyst's Notebook import CSV: `entities` (Entity Type, Identity, Label,
  * then every attribute) and `links` (Link Type, Link Identity, From/To Entity Type, From/To
  * Identity, Direction, Label, Date, then every attribute). Entity types follow i2's standard
- * names (Account, Person, Organisation); the link type is the edge's `type` or `kind`.
+ * names (Account, Person, Organisation; a party's `partyKind` decides between the last two); the
+ * link type is the edge's `type` or `kind`.
  *
  * @example
  * ```ts
@@ -54,7 +55,8 @@ export function toI2Csv(graph: AbstractGraph): { entities: string; links: string
   const nodeRows: { key: string; type: string; label: string; props: Map<string, FlatValue> }[] = [];
   graph.forEachNode((key, attributes) => {
     const props = flatAttributes(attributes);
-    const type = entityType(kindOf(attributes));
+    const kind = kindOf(attributes);
+    const type = entityType((kind === "party" || kind === "entity") && typeof attributes.partyKind === "string" ? attributes.partyKind : kind);
     types.set(key, type);
     const label = props.get("label") ?? props.get("name") ?? key;
     nodeRows.push({ key, type, label: String(label), props });

@@ -159,7 +159,8 @@ export interface PseudonymisedCase<R> {
  * Pseudonymise a dataset and its results together, consistently: party and account ids, names and
  * aliases, identifier values, addresses, phones and e-mails become keyed hashes; birth dates are
  * dropped; payment references, report reasons and every string in the results are scrubbed of the
- * values replaced; quarantine messages (which quote raw input) are replaced by their codes. Build
+ * values replaced, and of the words of four letters or more of person names (text often names a
+ * person by one word); quarantine messages (which quote raw input) are replaced by their codes. Build
  * every file of an export from the returned case. Inputs are not mutated.
  *
  * @example
@@ -183,6 +184,10 @@ export function pseudonymiseCase<R>(dataset: Dataset, results: R, options: Pseud
       attributes: Object.fromEntries(Object.entries(party.attributes).map(([k, v]) => [k, p.pseudonym("contact", v)])),
     };
     if (party.birthDate) p.pseudonym("date", party.birthDate);
+    // Free text often names a person by one word ("pay Mkapa"): register person name words too.
+    if (party.kind === "person") {
+      for (const n of [party.name, ...party.aliases]) for (const w of n.split(/[^\p{L}\p{N}'-]+/u)) if ([...w].length >= 4) p.pseudonym("name", w);
+    }
     delete out.birthDate;
     return out;
   });

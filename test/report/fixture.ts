@@ -118,3 +118,18 @@ export function fixtureCase(): { dataset: Dataset; results: Record<string, unkno
   };
   return { dataset, results };
 }
+
+/** Every personal value of the fixture: what must not survive pseudonymisation. */
+export function originalIdentifiers(dataset: Dataset): string[] {
+  const out = new Set<string>();
+  for (const p of dataset.parties) {
+    out.add(p.id);
+    out.add(p.name);
+    for (const a of p.aliases) out.add(a);
+    for (const i of p.identifiers) out.add(i.value);
+    for (const a of p.addresses) out.add(a.text);
+    if (p.birthDate && p.kind === "person") out.add(p.birthDate);
+  }
+  for (const a of dataset.accounts) out.add(a.id);
+  return [...out].filter((v) => v.length >= 3);
+}
