@@ -10,6 +10,7 @@ import { buildLinkChart } from "../report/link-chart.js";
 import { renderMarkdownReport } from "../report/markdown-report.js";
 import { renderLinkChartSvg } from "../report/svg-chart.js";
 import { stderrProgress } from "./progress.js";
+import { readRulesConfig } from "./rules.js";
 import { type CommandIO, UsageError } from "./io.js";
 
 export const ANALYZE_HELP = `Usage: wildtrace analyze DIR [--out OUT] [options]
@@ -27,6 +28,8 @@ Options:
   --seed N           seed for randomised steps [default: 42]
   --trace ID         follow the money from and to this account or party (repeatable);
                      writes the paths as "flows" in results.json
+  --config FILE      rules config JSON: per-rule params and enabled flags, typology weights,
+                     watchlist (see 'wildtrace rules --help') [default: built-in defaults]
   --quiet            no progress on stderr
   -h, --help         this help`;
 
@@ -42,6 +45,7 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
       strict: { type: "boolean", default: false },
       seed: { type: "string", default: "42" },
       trace: { type: "string", multiple: true },
+      config: { type: "string" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -61,7 +65,8 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
     readers: caseReaders(),
     onProgress: progress,
   });
-  const results = analyze(load, { seed, onProgress: progress, trace: values.trace });
+  const rules = values.config ? readRulesConfig(values.config) : undefined;
+  const results = analyze(load, { seed, onProgress: progress, trace: values.trace, rules });
   progress?.done();
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));

@@ -70,7 +70,7 @@ export const cycleRule = defineRule({
       const b = t.baseAmount[next];
       return Math.abs(b - a) <= p.amountTolerance * a;
     };
-    const record = (s: number) => {
+    const record = () => {
       const key = pathAcc.map((a) => ds.accounts[a].id).join(">");
       if (found.has(key)) return;
       const txs = [...pathTx].sort((x, y) => t.time[x] - t.time[y] || x - y);
@@ -106,7 +106,7 @@ export const cycleRule = defineRule({
         if (nx === s) {
           if (pathTx.length + 1 >= p.minLength) {
             pathTx.push(e);
-            record(s);
+            record();
             pathTx.pop();
           }
           continue;
