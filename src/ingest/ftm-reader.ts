@@ -1,5 +1,5 @@
 import { openSync, readSync, closeSync } from "node:fs";
-import { normaliseChannel, normaliseSector, type PartyKind } from "../model/codes.js";
+import { ACCOUNT_TYPES, normaliseChannel, normaliseSector, type PartyKind } from "../model/codes.js";
 import { normaliseCountry } from "../model/countries.js";
 import type { Account, Address, Identifier, Party } from "../model/schemas.js";
 import type { DatasetBuilder, SourceLocation } from "./builder.js";
@@ -96,6 +96,7 @@ const PARTY_PROPS = new Set([
   "addressEntity",
   "sector",
   "topics",
+  "keywords",
   "position",
   ...Object.keys(ID_PROPS),
 ]);
@@ -235,7 +236,8 @@ class FtmCollector {
         const opened = isoDay(first(e, "openingDate"), Object.create(null), "openingDate");
         if (opened) acc.opened = opened;
         const type = first(e, "accountType")?.toLowerCase();
-        if (type && /mobile|wallet/.test(type)) acc.type = "mobile_money";
+        if (type && (ACCOUNT_TYPES as readonly string[]).includes(type)) acc.type = type as Account["type"];
+        else if (type && /mobile|wallet/.test(type)) acc.type = "mobile_money";
         builder.addAccount(acc, loc);
       } else if (e.schema === "Address" || e.schema === "Sanction") handled.add(e);
     }
@@ -295,7 +297,7 @@ class FtmCollector {
       const a = addresses.get(ref);
       if (a && !addrs.some((x) => x.text === a.text)) addrs.push(a);
     }
-    const roles = [...all(e, "topics").map((t) => t.replace(/^role\./, "")), ...all(e, "position")].map((r) => r.toLowerCase().replace(/[\s.-]+/g, "_"));
+    const roles = [...all(e, "topics").map((t) => t.replace(/^role\./, "")), ...all(e, "keywords"), ...all(e, "position")].map((r) => r.toLowerCase().replace(/[\s.-]+/g, "_"));
     if (sanctioned && !roles.includes("sanction")) roles.push("sanction");
     for (const k of Object.keys(e.properties).sort()) {
       if (!PARTY_PROPS.has(k) && all(e, k).length > 0) attrs[`ftm:${k}`] = all(e, k).join(";");

@@ -368,7 +368,8 @@ export function exportGoamlReport(dataset: Dataset, selection: GoamlSelection, o
     for (const side of ["from", "to"] as const) {
       const a = side === "from" ? t.from[i] : t.to[i];
       w.open(`t_${side}`);
-      w.el(`${side}_funds_code`, a < 0 ? o.cashFundsCode : o.accountFundsCode);
+      const cashSide = a < 0 || (side === "from" && channel === "cash_deposit") || (side === "to" && channel === "cash_withdrawal");
+      w.el(`${side}_funds_code`, cashSide ? o.cashFundsCode : o.accountFundsCode);
       if (foreign) {
         w.open(`${side}_foreign_currency`);
         w.el("foreign_currency_code", foreign.currency);
