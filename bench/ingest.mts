@@ -102,12 +102,18 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { child: { type: "boolean", default: false }, mode: { type: "string", default: "case" }, sizes: { type: "string", default: "100k,1M" } },
+    options: {
+      child: { type: "boolean", default: false },
+      mode: { type: "string", default: "case" },
+      sizes: { type: "string", default: "100k,1M" },
+      json: { type: "boolean", default: false },
+    },
   });
   if (values.child) {
     emit(await measure(positionals[0], values.mode as IngestFigures["mode"]));
   } else {
     const results = runIngestBench(values.sizes.split(",").map(parseSize), (s) => process.stderr.write(`${s}\n`));
-    process.stdout.write(`${ingestTable(results)}\n`);
+    if (values.json) emit(results);
+    else process.stdout.write(`${ingestTable(results)}\n`);
   }
 }

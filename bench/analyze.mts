@@ -1,0 +1,209 @@
+// Whole-pipeline benchmark: loadCase + analyze + results.json, per stage, each size in a fresh
+// process (peak memory is that process's VmHWM).
+//
+//   npx tsx bench/analyze.mts [--sizes 100k,1M] [--pipeline-only] [--json]
+//
+// Two measurements per size:
+// - pipeline: what `wildtrace analyze` does for results.json: loadCase, analyze() with 10 traced
+//   seeds (the generator's trace seeds, padded with the busiest accounts), serialise, write.
+//   This is the number the issue's target is about.
+// - stages: the same stages called one by one (resolution, rule context, each rule on its own,
+//   scores, communities, tracing, corridors), to find the hot spots. Each rule alone includes
+//   its share of shared work the first rule pays for (the adjacency is cached per dataset).
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  analyze,
+  buildAccountAdjacency,
+  caseReaders,
+  createRuleContext,
+  type Dataset,
+  defaultRules,
+  detectCommunities,
+  findCorridors,
+  loadCase,
+  resolveEntities,
+  runRules,
+  scoreAlerts,
+  serializeResults,
+  traceFunds,
+} from "../src/index.js";
+import { benchCase, DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
+
+/** What one child measures: stage name -> milliseconds, in order. */
+export interface AnalyzeFigures {
+  mode: "pipeline" | "stages";
+  transactions: number;
+  accounts: number;
+  parties: number;
+  stages: [string, number][];
+  totalMs: number;
+  cpuMs: number;
+  peakMb: number;
+  alerts?: number;
+  communities?: number;
+  flows?: number;
+}
+
+/** The generator's trace seeds, padded to `n` with the accounts that move the most transactions. */
+function traceSeeds(dir: string, dataset: Dataset, n: number): string[] {
+  let seeds: string[] = [];
+  try {
+    seeds = (JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as { traceSeeds?: string[] }).traceSeeds ?? [];
+  } catch {
+    // no truth.json: only the busiest accounts
+  }
+  seeds = seeds.filter((s) => dataset.accountIndex.has(s)).slice(0, n);
+  if (seeds.length < n) {
+    const adj = buildAccountAdjacency(dataset);
+    const order = Array.from({ length: dataset.accounts.length }, (_, a) => a);
+    const deg = (a: number) => adj.outStart[a + 1] - adj.outStart[a] + adj.inStart[a + 1] - adj.inStart[a];
+    order.sort((a, b) => deg(b) - deg(a) || a - b);
+    for (const a of order) {
+      if (seeds.length >= n) break;
+      const id = dataset.accounts[a].id;
+      if (!seeds.includes(id)) seeds.push(id);
+    }
+  }
+  return seeds;
+}
+
+async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<AnalyzeFigures> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const stages: [string, number][] = [];
+  let last = t0;
+  const mark = (name: string) => {
+    const now = performance.now();
+    stages.push([name, Math.round(now - last)]);
+    last = now;
+  };
+  const load = await loadCase(dir, { readers: caseReaders() });
+  mark("ingest (loadCase)");
+  const ds = load.dataset;
+  const seeds = traceSeeds(dir, ds, 10);
+  const base = { transactions: ds.transactions.length, accounts: ds.accounts.length, parties: ds.parties.length };
+  last = performance.now();
+  if (mode === "pipeline") {
+    const results = analyze(load, { seed: 42, trace: seeds });
+    mark("analyze()");
+    const text = serializeResults(results);
+    mark("serialise results.json");
+    writeFileSync(join(DATA_DIR, `results-${ds.transactions.length}.json`), text);
+    mark("write results.json");
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      mode,
+      ...base,
+      stages,
+      totalMs: Math.round(performance.now() - t0),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      peakMb: Math.round(peakRssMb()),
+      alerts: (results.alerts as unknown[]).length,
+      communities: (results.communities as unknown[]).length,
+      flows: (results.flows as unknown[]).length,
+    };
+  }
+  const resolution = resolveEntities(ds);
+  mark("resolve: resolveEntities");
+  buildAccountAdjacency(ds);
+  mark("graph: account adjacency (CSR)");
+  createRuleContext(ds, { entities: resolution.entities });
+  mark("rules: context");
+  const alerts = [];
+  for (const rule of defaultRules()) {
+    const r = runRules(ds, { rules: [rule], entities: resolution.entities });
+    alerts.push(...r.alerts);
+    mark(`rule ${rule.id}${r.skipped.length ? " (skipped)" : ""}`);
+  }
+  const all = runRules(ds, { entities: resolution.entities });
+  mark("rules: runRules (all, again)");
+  const scores = scoreAlerts(ds, all.alerts, { weights: all.config.weights, scoring: all.config.scoring, entities: resolution.entities });
+  mark("rules: scoreAlerts");
+  const c = detectCommunities(ds, { seed: 42, scores, alerts: all.alerts });
+  mark("detect: communities");
+  const t = traceFunds(ds, seeds);
+  mark("detect: trace 10 seeds");
+  findCorridors(ds);
+  mark("detect: corridors");
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    mode,
+    ...base,
+    stages,
+    totalMs: Math.round(performance.now() - t0),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakMb: Math.round(peakRssMb()),
+    alerts: all.alerts.length,
+    communities: c.communities.length,
+    flows: t.flows.length,
+  };
+}
+
+/** Run the pipeline (and, with `stages`, the per-stage breakdown) for each size in child processes. */
+export function runAnalyzeBench(sizes: number[], withStages: boolean, log: (s: string) => void = () => {}): { size: number; figures: AnalyzeFigures[] }[] {
+  const out: { size: number; figures: AnalyzeFigures[] }[] = [];
+  for (const size of sizes) {
+    const dir = benchCase(size);
+    const figures: AnalyzeFigures[] = [];
+    for (const mode of withStages ? (["pipeline", "stages"] as const) : (["pipeline"] as const)) {
+      log(`bench analyze: ${sizeLabel(size)} ${mode}...`);
+      const r = runChild<AnalyzeFigures>(join("bench", "analyze.mts"), ["--child", dir, "--mode", mode], { maxOldSpaceMb: 7500 });
+      if (!r.data) {
+        log(`bench analyze: ${sizeLabel(size)} ${mode} failed (${r.status ?? r.signal}): ${r.stderr.slice(-1500)}`);
+        continue;
+      }
+      figures.push(r.data);
+    }
+    out.push({ size, figures });
+  }
+  return out;
+}
+
+/** The pipeline figures as a Markdown table, one column per size. */
+export function pipelineTable(results: { size: number; figures: AnalyzeFigures[] }[]): string {
+  const runs = results.map((r) => ({ size: r.size, f: r.figures.find((f) => f.mode === "pipeline") })).filter((r) => r.f);
+  const names = [...new Set(runs.flatMap((r) => r.f!.stages.map(([n]) => n)))];
+  const rows: (string | number)[][] = [];
+  rows.push(["accounts / parties", ...runs.map((r) => `${r.f!.accounts} / ${r.f!.parties}`)]);
+  for (const n of names) rows.push([n, ...runs.map((r) => secs(r.f!.stages.find(([s]) => s === n)?.[1] ?? 0))]);
+  rows.push(["**total (s)**", ...runs.map((r) => `**${secs(r.f!.totalMs)}**`)]);
+  rows.push(["CPU time (s, user+system)", ...runs.map((r) => secs(r.f!.cpuMs))]);
+  rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f!.peakMb}**`)]);
+  rows.push(["alerts / communities / flows", ...runs.map((r) => `${r.f!.alerts} / ${r.f!.communities} / ${r.f!.flows}`)]);
+  return table(["stage (s)", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
+}
+
+/** The per-stage breakdown as a Markdown table, one column per size. */
+export function stagesTable(results: { size: number; figures: AnalyzeFigures[] }[]): string {
+  const runs = results.map((r) => ({ size: r.size, f: r.figures.find((f) => f.mode === "stages") })).filter((r) => r.f);
+  if (runs.length === 0) return "";
+  const names = [...new Set(runs.flatMap((r) => r.f!.stages.map(([n]) => n)))];
+  const rows: (string | number)[][] = [];
+  for (const n of names) rows.push([n, ...runs.map((r) => secs(r.f!.stages.find(([s]) => s === n)?.[1] ?? 0))]);
+  rows.push(["peak RSS (MB)", ...runs.map((r) => r.f!.peakMb)]);
+  return table(["stage, called alone (s)", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      child: { type: "boolean", default: false },
+      mode: { type: "string", default: "pipeline" },
+      sizes: { type: "string", default: "100k,1M" },
+      "pipeline-only": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (values.child) {
+    emit(await measure(positionals[0], values.mode as AnalyzeFigures["mode"]));
+  } else {
+    const results = runAnalyzeBench(values.sizes.split(",").map(parseSize), !values["pipeline-only"], (s) => process.stderr.write(`${s}\n`));
+    if (values.json) emit(results);
+    else process.stdout.write(`${pipelineTable(results)}\n\n${stagesTable(results)}\n`);
+  }
+}
