@@ -2,17 +2,20 @@ import { jaroWinkler } from "./jaro-winkler.js";
 
 /** Options of {@link nameSimilarity}. */
 export interface NameSimilarityOptions {
-  /** Two tokens count as matching only when their Jaro-Winkler similarity reaches this. [default: 0.85] */
+  /** Two tokens count as matching only when their Jaro-Winkler similarity reaches this. [default: 0.9] */
   tokenThreshold?: number;
+  /** Tokens shorter than this match only exactly: Jaro-Winkler means little on `li` and `liu`. [default: 4] */
+  minFuzzyLength?: number;
 }
 
 /** Defaults of {@link NameSimilarityOptions}. */
-export const NAME_SIMILARITY_DEFAULTS = Object.freeze({ tokenThreshold: 0.85 });
+export const NAME_SIMILARITY_DEFAULTS = Object.freeze({ tokenThreshold: 0.9, minFuzzyLength: 4 });
 
 /**
  * Similarity in [0, 1] of two names given as token lists (see `nameTokens`), ignoring token order.
  *
- * Every token pair is scored with Jaro-Winkler; pairs are then matched one-to-one, best first
+ * Every token pair is scored with Jaro-Winkler (tokens shorter than `minFuzzyLength` only match
+ * exactly); pairs are then matched one-to-one, best first
  * (ties by position), keeping only pairs at or above `tokenThreshold`. The score is the sum of
  * the matched similarities divided by the number of tokens of the shorter name, so a missing
  * middle name (`Hung Nguyen` against `Nguyen Van Hung`) costs nothing while a different given
@@ -27,25 +30,41 @@ export const NAME_SIMILARITY_DEFAULTS = Object.freeze({ tokenThreshold: 0.85 });
  */
 export function nameSimilarity(a: readonly string[], b: readonly string[], options: NameSimilarityOptions = {}): number {
   const threshold = options.tokenThreshold ?? NAME_SIMILARITY_DEFAULTS.tokenThreshold;
+  const minLength = options.minFuzzyLength ?? NAME_SIMILARITY_DEFAULTS.minFuzzyLength;
   const na = a.length;
   const nb = b.length;
   if (na === 0 || nb === 0) return 0;
-  const pairs: { s: number; i: number; j: number }[] = [];
+  const m = new Float64Array(na * nb);
   for (let i = 0; i < na; i++) {
     for (let j = 0; j < nb; j++) {
-      const s = jaroWinkler(a[i], b[j]);
-      if (s >= threshold) pairs.push({ s, i, j });
+      const x = a[i];
+      const y = b[j];
+      m[i * nb + j] = x === y ? 1 : x.length < minLength || y.length < minLength ? 0 : jaroWinkler(x, y);
     }
   }
-  pairs.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
   const usedA = new Uint8Array(na);
   const usedB = new Uint8Array(nb);
   let sum = 0;
-  for (const p of pairs) {
-    if (usedA[p.i] || usedB[p.j]) continue;
-    usedA[p.i] = 1;
-    usedB[p.j] = 1;
-    sum += p.s;
+  // Greedy one-to-one matching, best pair first (ties by position).
+  for (let round = Math.min(na, nb); round > 0; round--) {
+    let best = -1;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < na; i++) {
+      if (usedA[i]) continue;
+      for (let j = 0; j < nb; j++) {
+        const v = m[i * nb + j];
+        if (!usedB[j] && v >= threshold && v > best) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    usedA[bi] = 1;
+    usedB[bj] = 1;
+    sum += best;
   }
   return sum / Math.min(na, nb);
 }

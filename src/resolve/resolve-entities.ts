@@ -2,7 +2,7 @@ import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
 import type { MatchEvidence, ResolvedEntity } from "./entity.js";
 import { addressKey, nameTokens } from "./fold.js";
-import { identifierKey } from "./identifier-key.js";
+import { type IdentifierKey, identifierKey } from "./identifier-key.js";
 import { jaroWinkler } from "./jaro-winkler.js";
 import { nameSimilarity } from "./name-similarity.js";
 import { UnionFind } from "./union-find.js";
@@ -19,7 +19,7 @@ import { UnionFind } from "./union-find.js";
  *    than `maxIdentifierShare` parties is *weak* (an office phone, a registered agent's address)
  *    and links nobody: this is the guard against chains.
  * 2. Fuzzy name links between parties of the same kind that share a blocking key (a pair of name
- *    tokens, a birth date, a phone, an address). Names are folded across scripts and compared
+ *    tokens together with a supporting value; or a birth date, a phone, an address). Names are folded across scripts and compared
  *    token by token with Jaro-Winkler, ignoring order; a link needs `nameThreshold`, no
  *    contradicting birth date, and supporting attributes worth `minSupport` (birth date,
  *    phone, address: 1 each; country: `countrySupport`).
@@ -34,8 +34,10 @@ import { UnionFind } from "./union-find.js";
 export interface ResolveOptions {
   /** Minimum name similarity (see `nameSimilarity`) for a fuzzy link. [default: 0.9] */
   nameThreshold?: number;
-  /** Minimum Jaro-Winkler similarity for two name tokens to match. [default: 0.85] */
+  /** Minimum Jaro-Winkler similarity for two name tokens to match. [default: 0.9] */
   tokenThreshold?: number;
+  /** Name tokens shorter than this match only exactly. [default: 4] */
+  minFuzzyLength?: number;
   /** Names with fewer tokens never link fuzzily (a lone `Hamisi` is anybody). [default: 2] */
   minNameTokens?: number;
   /** Support a fuzzy link needs: birth date, phone and address count 1 each, country `countrySupport`. [default: 1] */
@@ -57,7 +59,8 @@ export interface ResolveOptions {
 /** Defaults of {@link ResolveOptions}. */
 export const RESOLVE_DEFAULTS = Object.freeze({
   nameThreshold: 0.9,
-  tokenThreshold: 0.85,
+  tokenThreshold: 0.9,
+  minFuzzyLength: 4,
   minNameTokens: 2,
   minSupport: 1,
   countrySupport: 0.5,
@@ -126,7 +129,7 @@ function resolvedOptions(options: ResolveOptions): Required<ResolveOptions> {
   for (const k of unit) {
     if (typeof o[k] !== "number" || !(o[k] >= 0 && o[k] <= 1)) throw new OptionError("resolveEntities", `${k} must be a number in [0, 1], got ${String(o[k])}`);
   }
-  const counts = ["minNameTokens", "maxIdentifierShare", "maxBlockSize"] as const;
+  const counts = ["minNameTokens", "minFuzzyLength", "maxIdentifierShare", "maxBlockSize"] as const;
   for (const k of counts) {
     if (!Number.isInteger(o[k]) || o[k] < 1) throw new OptionError("resolveEntities", `${k} must be an integer >= 1, got ${String(o[k])}`);
   }
@@ -136,6 +139,15 @@ function resolvedOptions(options: ResolveOptions): Required<ResolveOptions> {
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a (Fowler, Noll, Vo) over the UTF-16 code units of `s`, continuing from `h`. */
+function fnv(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h >>> 0;
+}
 
 /**
  * Find the parties that are the same real person or company, with the evidence of every merge.
@@ -163,6 +175,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const features: PartyFeatures[] = new Array(n);
   const idIndex = new Map<string, number[]>();
   const identifierStrength = new Map<string, { rule: string; strength: string }>();
+  const keyCache = new Map<string, IdentifierKey | null>();
   for (let i = 0; i < n; i++) {
     const p = parties[i];
     const names: string[][] = [];
@@ -173,7 +186,13 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     const phones = new Set<string>();
     const seen = new Set<string>();
     for (const ident of p.identifiers) {
-      const k = identifierKey(ident, p.country);
+      // The same phone or document recurs across reports: normalise each distinct one once.
+      const cacheKey = `${ident.type}\u0000${ident.country ?? ""}\u0000${p.country ?? ""}\u0000${ident.value}`;
+      let k = keyCache.get(cacheKey);
+      if (k === undefined) {
+        k = identifierKey(ident, p.country) ?? null;
+        keyCache.set(cacheKey, k);
+      }
       if (!k || seen.has(k.key)) continue;
       seen.add(k.key);
       if (k.rule === "phone") phones.add(k.key);
@@ -205,7 +224,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
         const a = holders[x];
         const b = holders[y];
         if (features[a].kind !== features[b].kind) continue;
-        if (strength === "contact" && bestNameScore(features[a], features[b], o.tokenThreshold) < o.contactNameFloor) continue;
+        if (strength === "contact" && bestNameScore(features[a], features[b], o) < o.contactNameFloor) continue;
         links.push({ rule, rank: strength === "document" ? RANK_DOCUMENT : RANK_CONTACT, a, b, values: [key], score: strength === "document" ? 1 : 0.9 });
       }
     }
@@ -215,33 +234,75 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   let comparisons = 0;
   let skippedBlocks = 0;
   if (o.fuzzy) {
-    const blocks = new Map<string, number[]>();
-    const addKey = (key: string, i: number): void => {
-      let list = blocks.get(key);
-      if (!list) blocks.set(key, (list = []));
-      if (list[list.length - 1] !== i) list.push(i);
+    // Blocking keys are hashed (FNV-1a, 32 bits) and stored with the party index in one sorted
+    // Float64Array: no string keys, no per-block arrays. A hash collision only merges two blocks,
+    // which costs comparisons, never a wrong link (every candidate pair is checked in full).
+    const partyBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+    const hashBits = Math.min(32, 53 - partyBits);
+    const hashScale = 2 ** partyBits;
+    const hashMask = hashBits >= 32 ? 0xffffffff : 2 ** hashBits - 1;
+    let entries = new Float64Array(Math.max(16, n * 8));
+    let used = 0;
+    const addKey = (hash: number, i: number): void => {
+      if (used === entries.length) {
+        const grown = new Float64Array(entries.length * 2);
+        grown.set(entries);
+        entries = grown;
+      }
+      entries[used++] = ((hash >>> 0) & hashMask) * hashScale + i;
     };
+    // A fuzzy link needs support, so candidates must share a name-token pair *and* a supporting
+    // value (birth date, phone, the start of an address; the country only when the country alone
+    // can be enough support). Single supporting values are keys too, to catch names that differ
+    // in every token (transliterations, typos) but share a birth date, a phone or an address.
+    const countryEnough = o.minSupport <= o.countrySupport;
+    const tags: number[] = [];
     for (let i = 0; i < n; i++) {
       const f = features[i];
       if (f.names.length === 0) continue;
+      const kindHash = fnv(FNV_OFFSET, f.kind);
+      tags.length = 0;
+      if (o.minSupport <= 0) tags.push(fnv(FNV_OFFSET, "*"));
+      if (f.birthDate) tags.push(fnv(fnv(FNV_OFFSET, "b"), f.birthDate));
+      for (const ph of f.phones) if (!weak.has(ph)) tags.push(fnv(fnv(FNV_OFFSET, "p"), ph));
+      for (const ad of f.addresses) tags.push(fnv(fnv(FNV_OFFSET, "a"), ad.key.slice(0, 6)));
+      if (countryEnough && f.country) tags.push(fnv(fnv(FNV_OFFSET, "c"), f.country));
       for (const tokens of f.names) {
-        for (let x = 0; x < tokens.length; x++) for (let y = x + 1; y < tokens.length; y++) addKey(`${f.kind}|n|${tokens[x]}|${tokens[y]}`, i);
+        for (let x = 0; x < tokens.length; x++) {
+          const hx = fnv(fnv(kindHash, "n"), tokens[x]);
+          for (let y = x + 1; y < tokens.length; y++) {
+            const hxy = fnv(fnv(hx, "|"), tokens[y]);
+            for (const tag of tags) addKey(Math.imul(hxy ^ tag, FNV_PRIME) ^ (tag >>> 13), i);
+          }
+        }
       }
-      if (f.birthDate) addKey(`${f.kind}|b|${f.birthDate}`, i);
-      for (const ph of f.phones) if (!weak.has(ph)) addKey(`${f.kind}|p|${ph}`, i);
-      for (const ad of f.addresses) addKey(`${f.kind}|a|${ad.key}`, i);
+      if (f.birthDate) addKey(fnv(fnv(kindHash, "B"), f.birthDate), i);
+      for (const ph of f.phones) if (!weak.has(ph)) addKey(fnv(fnv(kindHash, "P"), ph), i);
+      for (const ad of f.addresses) addKey(fnv(fnv(kindHash, "A"), ad.key), i);
     }
+    const sorted = entries.subarray(0, used).sort();
     const compared = new Set<number>();
-    for (const members of blocks.values()) {
+    const members: number[] = [];
+    for (let start = 0; start < used; ) {
+      const block = Math.floor(sorted[start] / hashScale);
+      let end = start + 1;
+      while (end < used && Math.floor(sorted[end] / hashScale) === block) end++;
+      members.length = 0;
+      for (let k = start; k < end; k++) {
+        const i = sorted[k] - block * hashScale;
+        if (members.length === 0 || members[members.length - 1] !== i) members.push(i);
+      }
+      start = end;
       if (members.length < 2) continue;
       if (members.length > o.maxBlockSize) {
         skippedBlocks++;
         continue;
       }
+      // Members are in ascending index order.
       for (let x = 0; x < members.length; x++) {
+        const a = members[x];
         for (let y = x + 1; y < members.length; y++) {
-          const a = Math.min(members[x], members[y]);
-          const b = Math.max(members[x], members[y]);
+          const b = members[y];
           const pairKey = a * n + b;
           if (compared.has(pairKey)) continue;
           compared.add(pairKey);
@@ -346,16 +407,17 @@ function swapNames(link: Link): string[] {
   return [link.values[1], link.values[0], ...link.values.slice(2)];
 }
 
-function bestNameScore(a: PartyFeatures, b: PartyFeatures, tokenThreshold: number): number {
+function bestNameScore(a: PartyFeatures, b: PartyFeatures, o: Required<ResolveOptions>): number {
   let best = 0;
-  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y, { tokenThreshold }));
+  const options = { tokenThreshold: o.tokenThreshold, minFuzzyLength: o.minFuzzyLength };
+  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y, options));
   return best;
 }
 
 function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>, weak: ReadonlySet<string>): Link | undefined {
   if (fa.kind !== fb.kind) return undefined;
   if (fa.birthDate !== "" && fb.birthDate !== "" && fa.birthDate !== fb.birthDate) return undefined;
-  const score = bestNameScore(fa, fb, o.tokenThreshold);
+  const score = bestNameScore(fa, fb, o);
   if (score < o.nameThreshold) return undefined;
   const values = [fa.display, fb.display];
   let support = 0;

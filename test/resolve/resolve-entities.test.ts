@@ -211,7 +211,7 @@ describe("resolveEntities: contract", () => {
     expect(JSON.stringify(ds.parties)).toBe(before);
   });
   it("skips oversized blocks and says so", () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({ id: `P${i}`, kind: "person", name: "Nguyen Van Hung", birth_date: `1970-01-${String(i + 1).padStart(2, "0")}` }));
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `P${i}`, kind: "person", name: "Nguyen Van Hung", birth_date: "1970-01-01" }));
     const r = resolveEntities(dataset(many), { maxBlockSize: 10 });
     expect(r.stats.skippedBlocks).toBeGreaterThan(0);
     expect(r.stats.comparisons).toBe(0);
