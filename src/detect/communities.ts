@@ -12,7 +12,7 @@ import type { Dataset } from "../model/dataset.js";
 import { buildFlowGraph, type FlowGraph, type FlowGraphOptions } from "./flow-graph.js";
 import { LOUVAIN_DEFAULTS, louvain, splitDisconnected } from "./louvain.js";
 import { pageRank } from "./pagerank.js";
-import { modularity } from "./weighted-graph.js";
+import { modularity, weightedGraphFromEdges } from "./weighted-graph.js";
 
 /** An alert as the community summary needs it (results.json `alerts`). */
 export interface AlertRef {
@@ -30,6 +30,14 @@ export interface CommunityOptions extends FlowGraphOptions {
   seed?: number;
   /** "wildtrace": Louvain on typed arrays (fast at scale); "graphology": graphology-communities-louvain (builds a graphology graph, about 20 us per edge). [default: "wildtrace"] */
   engine?: "wildtrace" | "graphology";
+  /**
+   * Communities larger than this are split again by Louvain on their own subgraph, recursively
+   * (modularity cannot see communities much smaller than the square root of the graph's weight:
+   * Fortunato and Barthélemy, "Resolution limit in community detection", PNAS 104, 36, 2007; a
+   * ten-account network in a 2,000-account case otherwise sits inside a community of 100+).
+   * `Infinity` turns it off. [default: 40]
+   */
+  maxSize?: number;
   /** Smallest community listed. [default: 3] */
   minSize?: number;
   /** Most communities listed (after ranking). [default: 100] */
@@ -47,6 +55,7 @@ export const COMMUNITY_DEFAULTS = Object.freeze({
   resolution: LOUVAIN_DEFAULTS.resolution,
   seed: LOUVAIN_DEFAULTS.seed,
   engine: "wildtrace" as const,
+  maxSize: 40,
   minSize: 3,
   limit: 100,
   central: 5,
@@ -104,6 +113,8 @@ export interface CommunitiesResult {
     modularity: number;
     /** Communities split because they were disconnected. */
     split: number;
+    /** Communities added by splitting those above maxSize. */
+    subdivided: number;
     hubs: number;
     skippedTransfers: number;
   };
@@ -130,9 +141,11 @@ export function detectCommunities(dataset: Dataset, options: CommunityOptions = 
   const limit = options.limit ?? COMMUNITY_DEFAULTS.limit;
   const centralCount = options.central ?? COMMUNITY_DEFAULTS.central;
   const scoreTop = options.scoreTop ?? COMMUNITY_DEFAULTS.scoreTop;
+  const maxSize = options.maxSize ?? COMMUNITY_DEFAULTS.maxSize;
   if (engine !== "wildtrace" && engine !== "graphology") throw new OptionError("detectCommunities", `engine must be "wildtrace" or "graphology", got ${String(engine)}`);
   if (!Number.isInteger(minSize) || minSize < 1) throw new OptionError("detectCommunities", `minSize must be a positive integer, got ${minSize}`);
   if (!(limit >= 0)) throw new OptionError("detectCommunities", `limit must be >= 0, got ${limit}`);
+  if (!(maxSize >= 2)) throw new OptionError("detectCommunities", `maxSize must be >= 2, got ${maxSize}`);
   if (!Number.isInteger(scoreTop) || scoreTop < 1) throw new OptionError("detectCommunities", `scoreTop must be a positive integer, got ${scoreTop}`);
   const g = buildFlowGraph(dataset, options);
   const n = g.nodes;
@@ -147,7 +160,10 @@ export function detectCommunities(dataset: Dataset, options: CommunityOptions = 
     comm = splitDisconnected(g, raw);
     split = countLabels(comm) - countLabels(raw);
   }
+  const before = countLabels(comm);
+  comm = subdivideLarge(g, comm, maxSize, resolution, seed);
   const count = countLabels(comm);
+  const subdivided = count - before;
   const q = modularity(g, comm, resolution);
 
   // Per-community aggregates for ranking, over all communities.
@@ -198,6 +214,7 @@ export function detectCommunities(dataset: Dataset, options: CommunityOptions = 
       eligible: eligible.length,
       modularity: round(q, 6),
       split,
+      subdivided,
       hubs: g.hubs,
       skippedTransfers: g.skipped,
     },
@@ -218,6 +235,67 @@ function graphologyPartition(g: FlowGraph, resolution: number, seed: number): In
   const comm = new Int32Array(g.nodes);
   for (let v = 0; v < g.nodes; v++) comm[v] = mapping[String(v)];
   return comm;
+}
+
+/**
+ * Split communities above `maxSize` members by running Louvain on each one's induced subgraph,
+ * recursively, until every community is small enough or cannot be split. Labels are renumbered by
+ * smallest member.
+ */
+function subdivideLarge(g: FlowGraph, comm: Int32Array, maxSize: number, resolution: number, seed: number): Int32Array {
+  if (!Number.isFinite(maxSize)) return comm;
+  const n = g.nodes;
+  const out = Int32Array.from(comm);
+  let next = countLabels(out);
+  const membersOf = new Map<number, number[]>();
+  for (let v = 0; v < n; v++) {
+    let l = membersOf.get(out[v]);
+    if (!l) membersOf.set(out[v], (l = []));
+    l.push(v);
+  }
+  const queue: number[][] = [];
+  for (const [, members] of [...membersOf.entries()].sort((a, b) => a[0] - b[0])) if (members.length > maxSize) queue.push(members);
+  const local = new Int32Array(n).fill(-1);
+  while (queue.length > 0) {
+    const members = queue.shift() ?? [];
+    members.forEach((v, k) => {
+      local[v] = k;
+    });
+    const src: number[] = [];
+    const dst: number[] = [];
+    const w: number[] = [];
+    for (const v of members) {
+      for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+        const u = g.neighbors[e];
+        if (local[u] > local[v]) {
+          src.push(local[v]);
+          dst.push(local[u]);
+          w.push(g.weights[e]);
+        }
+      }
+    }
+    const sub = weightedGraphFromEdges(members.length, src, dst, w);
+    for (const v of members) local[v] = -1;
+    const r = louvain(sub, { resolution, seed });
+    if (r.count <= 1) continue;
+    const parts: number[][] = Array.from({ length: r.count }, () => []);
+    members.forEach((v, k) => {
+      parts[r.communities[k]].push(v);
+    });
+    // The first part keeps the label; the others get new ones.
+    for (let p = 1; p < parts.length; p++) {
+      const label = next++;
+      for (const v of parts[p]) out[v] = label;
+    }
+    for (const part of parts) if (part.length > maxSize) queue.push(part);
+  }
+  // Renumber by smallest member.
+  const map = new Map<number, number>();
+  for (let v = 0; v < n; v++) {
+    if (!map.has(out[v])) map.set(out[v], map.size);
+    out[v] = map.get(out[v]) ?? 0;
+  }
+  return out;
 }
 
 function countLabels(comm: Int32Array): number {

@@ -39,8 +39,9 @@ describe("detectCommunities on a generated case (ring + supermarket + payroll)",
   });
 
   it("keeps the supermarket and the payroll from swallowing everyone (hub handling on vs off)", () => {
-    const on = detectCommunities(ds, { seed: 1, limit: 1000 });
-    const off = detectCommunities(ds, { seed: 1, limit: 1000, hubDegree: 1e9, dropCardToHubs: false, weighting: "count" });
+    // maxSize off, to see what Louvain itself makes of the hubs
+    const on = detectCommunities(ds, { seed: 1, limit: 1000, maxSize: Number.POSITIVE_INFINITY });
+    const off = detectCommunities(ds, { seed: 1, limit: 1000, maxSize: Number.POSITIVE_INFINITY, hubDegree: 1e9, dropCardToHubs: false, weighting: "count" });
     const largest = (r: typeof on) => Math.max(...r.communities.map((c) => c.size));
     expect(on.stats.hubs).toBe(2);
     expect(off.stats.hubs).toBe(0);
