@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import type { z } from "zod";
 import { WildtraceError } from "../errors.js";
 import { defaultRules } from "../rules/default-rules.js";
 import { parseRulesConfig, type RulesConfig } from "../rules/config.js";

@@ -112,6 +112,8 @@ export const TYPOLOGY_FAMILIES: Readonly<Record<Typology, string>> = Object.free
  */
 export const PATH_TYPOLOGIES: ReadonlySet<Typology> = new Set<Typology>(["cycle", "stack", "scatter_gather", "high_risk_corridor"]);
 
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 /**
  * Validate a rules configuration (e.g. parsed JSON). Throws {@link OptionError} listing every
  * problem at once.
@@ -124,6 +126,15 @@ export const PATH_TYPOLOGIES: ReadonlySet<Typology> = new Set<Typology>(["cycle"
  * ```
  */
 export function parseRulesConfig(input: unknown, fn = "parseRulesConfig"): RulesConfig {
+  if (input !== null && typeof input === "object") {
+    for (const section of ["rules", "weights"] as const) {
+      const raw = (input as Record<string, unknown>)[section];
+      if (raw === null || typeof raw !== "object") continue;
+      for (const key of Object.keys(raw)) {
+        if (UNSAFE_KEYS.has(key)) throw new OptionError(fn, `invalid rules config: ${section}: the key '${key}' is not allowed`);
+      }
+    }
+  }
   const r = RulesConfigSchema.safeParse(input ?? {});
   if (!r.success) {
     throw new OptionError(fn, `invalid rules config: ${r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);

@@ -50,8 +50,8 @@ function normalise(s: string): string {
  * import { frontCompanyRule, runRules, createDataset } from "wildtrace";
  * const { dataset } = createDataset({
  *   parties: [
- *     { id: "C1", kind: "company", name: "Pemba Marine", birthDate: "2024-01-01", addresses: [{ text: "Plot 4, Pemba" }] },
- *     { id: "C2", kind: "company", name: "Golden Dragon", addresses: [{ text: "Plot 4, Pemba" }] },
+ *     { id: "C1", kind: "company", name: "Pemba Marine", birthDate: "2024-01-01", address: "Plot 4, Pemba" },
+ *     { id: "C2", kind: "company", name: "Golden Dragon", address: "Plot 4, Pemba" },
  *   ],
  *   accounts: [{ id: "A1", holder: "C1" }, { id: "X" }],
  *   transactions: [{ id: "T1", date: "2024-02-01", amount: 90000, currency: "USD", fromAccount: "X", toAccount: "A1" }],

@@ -7,7 +7,7 @@ import type { Corridors } from "./corridors.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Rule, RuleParams } from "./rule.js";
 import type { Alert, Band, Measurement } from "./types.js";
-import type { WatchlistEntry } from "./watchlist.js";
+import { WatchlistEntrySchema, type WatchlistEntryInput } from "./watchlist.js";
 
 /** Options of {@link runRules}. */
 export interface RunRulesOptions {
@@ -19,8 +19,8 @@ export interface RunRulesOptions {
   lexicon?: Lexicon;
   /** Corridors. [default: datasets/corridors] */
   corridors?: Corridors;
-  /** Watchlist entries, added to the config's. [default: none] */
-  watchlist?: readonly WatchlistEntry[];
+  /** Watchlist entries (validated by `WatchlistEntrySchema`), added to the config's. [default: none] */
+  watchlist?: readonly WatchlistEntryInput[];
   /** Resolved entities from the resolve stage. [default: none] */
   entities?: readonly EntityCluster[];
 }
@@ -99,10 +99,14 @@ export function resolveRules(rules: readonly Rule[], config: unknown, fn = "reso
 export function runRules(dataset: Dataset, options: RunRulesOptions = {}): RunRulesResult {
   const config = parseRulesConfig(options.config, "runRules");
   const resolved = resolveRules(options.rules ?? defaultRules(), config, "runRules");
+  const listed = WatchlistEntrySchema.array().safeParse(options.watchlist ?? []);
+  if (!listed.success) {
+    throw new OptionError("runRules", `invalid watchlist: ${listed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
   const ctx = createRuleContext(dataset, {
     lexicon: options.lexicon,
     corridors: options.corridors,
-    watchlist: [...config.watchlist, ...(options.watchlist ?? [])],
+    watchlist: [...config.watchlist, ...listed.data],
     entities: options.entities,
   });
   const alerts: Alert[] = [];

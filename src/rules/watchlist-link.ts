@@ -49,7 +49,7 @@ function parseIdentifier(raw: string): string | undefined {
  * ```ts
  * import { watchlistLinkRule, runRules, createDataset } from "wildtrace";
  * const { dataset } = createDataset({
- *   parties: [{ id: "P1", kind: "person", name: "Nguyen Van Hung", identifiers: [{ type: "passport", value: "C4521876", country: "VN" }] }],
+ *   parties: [{ id: "P1", kind: "person", name: "Nguyen Van Hung", id_number: "passport:VN:C4521876" }],
  *   accounts: [{ id: "A", holder: "P1" }],
  * });
  * const watchlist = [{ id: "W1", name: "Nguyen Van Hung", identifiers: ["passport:VN:C4521876"], reason: "convicted of ivory trafficking" }];
