@@ -3,19 +3,32 @@
  * wildlife trade) to source-country recipients (the suppliers' side) through up to N hops,
  * aggregated by the chain of countries it crossed (e.g. CN > HK > MY > TZ) and ranked by amount.
  * The "source, transit, destination chain across several hops" red flag of the Themis IWT toolkit
- * and FATF's 2020 IWT report; the search is the time-respecting one of `trace-engine.ts`, with one
- * attribution ledger shared by all starts so that no money is counted twice.
+ * and FATF's 2020 IWT report. Country roles per commodity come from `datasets/corridors/` (the
+ * rules' corridor data: Themis IWT toolkit lists, UNODC World Wildlife Crime Reports). The search
+ * is the time-respecting one of `trace-engine.ts`, with one attribution ledger shared by all
+ * starts so that no money is counted twice.
  */
+import { z } from "zod";
 import { OptionError } from "../errors.js";
 import { buildAccountAdjacency } from "../graph/adjacency.js";
 import { type Dataset, transactionCountries } from "../model/dataset.js";
-import { type CountryRoles, CountryRolesSchema, IWT_COUNTRY_ROLES } from "./country-roles.js";
+import { defaultCorridors } from "../rules/corridors.js";
 import { chainCountries, parcelChain, runTrace } from "./trace-engine.js";
 import { resolveTraceOptions, type TraceOptions } from "./trace-funds.js";
 
+/** Country roles, as ISO 3166-1 alpha-2 codes (money flows from destination payers to source recipients). */
+export const CountryRolesSchema = z.object({
+  source: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  transit: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  destination: z.array(z.string().regex(/^[A-Z]{2}$/)),
+});
+export type CountryRoles = z.infer<typeof CountryRolesSchema>;
+
 /** Options of {@link findCorridors}. */
 export interface CorridorOptions extends Omit<TraceOptions, "direction" | "maxPaths"> {
-  /** Country roles. [default: IWT_COUNTRY_ROLES] */
+  /** Commodity whose country roles to use, from `datasets/corridors/corridors.json` (`defaultCorridors()`). [default: "general"] */
+  commodity?: string;
+  /** Country roles; override `commodity`. [default: the commodity's roles] */
   roles?: CountryRoles;
   /** Most corridors returned. [default: 20] */
   limit?: number;
@@ -71,7 +84,7 @@ export function findCorridors(dataset: Dataset, options: CorridorOptions = {}): 
   const exampleCount = options.examples ?? CORRIDOR_DEFAULTS.examples;
   if (!Number.isInteger(limit) || limit < 0) throw new OptionError("findCorridors", `limit must be an integer >= 0, got ${limit}`);
   if (!Number.isInteger(exampleCount) || exampleCount < 0) throw new OptionError("findCorridors", `examples must be an integer >= 0, got ${exampleCount}`);
-  const parsed = CorridorRolesOrThrow(options.roles ?? IWT_COUNTRY_ROLES);
+  const parsed = CorridorRolesOrThrow(options.roles ?? commodityRoles(options.commodity ?? "general"));
   const codeSet = (codes: readonly string[]) => {
     const s = new Uint8Array(dataset.countries.length);
     for (const c of codes) {
@@ -135,6 +148,12 @@ export function findCorridors(dataset: Dataset, options: CorridorOptions = {}): 
       examples: distinctPaths(c.paths).slice(0, exampleCount),
     }));
   return { corridors, starts: starts.length, examined, truncated };
+}
+
+function commodityRoles(commodity: string): CountryRoles {
+  const all = defaultCorridors().commodities;
+  if (!Object.hasOwn(all, commodity)) throw new OptionError("findCorridors", `unknown commodity '${commodity}' (known: ${Object.keys(all).sort().join(", ")})`);
+  return all[commodity];
 }
 
 function CorridorRolesOrThrow(roles: CountryRoles): CountryRoles {

@@ -8,6 +8,5 @@ export * from "./louvain.js";
 export * from "./pagerank.js";
 export { modularity, nodeStrengths, type WeightedGraph, weightedGraphFromEdges } from "./weighted-graph.js";
 export * from "./corridors.js";
-export * from "./country-roles.js";
 export * from "./trace-funds.js";
 export * from "./run-detect.js";

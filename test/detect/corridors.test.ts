@@ -58,6 +58,12 @@ describe("findCorridors", () => {
     expect(us.corridors).toEqual([{ countries: ["US", "TZ"], amount: 3_000, count: 1, examples: [["US1", "TZ2"]] }]);
   });
 
+  it("takes the country roles of a commodity from the corridor data", () => {
+    // ivory: source TZ MZ KE, destination CN: the CN -> NG payment is not an ivory corridor
+    expect(findCorridors(ds, { commodity: "ivory" }).corridors.map((c) => c.countries.join(">"))).toEqual(["CN>HK>MY>TZ"]);
+    expect(() => findCorridors(ds, { commodity: "unicorn" })).toThrow(/^findCorridors: unknown commodity 'unicorn'/);
+  });
+
   it("never counts more than reached the recipients", () => {
     const r = findCorridors(ds);
     const total = r.corridors.reduce((s, c) => s + c.amount, 0);
