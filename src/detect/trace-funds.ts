@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 export interface TraceOptions {
   /** Follow the money onwards, back to its origins, or both. [default: "both"] */
   direction?: "forward" | "backward" | "both";
-  /** Most transfers on a path. [default: 4] */
+  /** Most transfers on a path (laundering chains of the generated schemes run 5-6 hops). [default: 6] */
   maxHops?: number;
   /** Longest wait, in days, between money arriving in an account and moving on. [default: 30] */
   maxDelayDays?: number;
@@ -26,19 +26,19 @@ export interface TraceOptions {
   attribution?: "proportional" | "fifo";
   /** Most transfers examined per seed and direction; the trace is marked truncated when reached. [default: 50000] */
   budget?: number;
-  /** Most paths returned per seed and direction (the largest amounts first). [default: 20] */
+  /** Most paths returned per seed and direction (the largest amounts first). [default: 50] */
   maxPaths?: number;
 }
 
 /** Defaults of {@link TraceOptions}. */
 export const TRACE_DEFAULTS = Object.freeze({
   direction: "both" as const,
-  maxHops: 4,
+  maxHops: 6,
   maxDelayDays: 30,
   minAmount: 1,
   attribution: "proportional" as const,
   budget: 50_000,
-  maxPaths: 20,
+  maxPaths: 50,
 });
 
 /** One path of money (results.json `flows`). */
