@@ -6,7 +6,7 @@ export * from "./communities.js";
 export * from "./flow-graph.js";
 export * from "./louvain.js";
 export * from "./pagerank.js";
-export { modularity, nodeStrengths, type WeightedGraph, weightedGraphFromEdges } from "./weighted-graph.js";
+export { compactRows, modularity, nodeStrengths, type WeightedGraph, weightedGraphFromEdges } from "./weighted-graph.js";
 export * from "./corridors.js";
 export * from "./trace-funds.js";
 export * from "./run-detect.js";

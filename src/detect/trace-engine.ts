@@ -18,6 +18,9 @@
  * holds, so traced amounts never exceed what actually flowed. Paths never revisit an account.
  * The budget caps the number of transfers examined, so a hub with 100k transfers cannot explode
  * the search.
+ *
+ * Internal: these exports are for `trace-funds.ts` and `corridors.ts` only and are not re-exported
+ * from the package.
  */
 import type { Dataset } from "../model/dataset.js";
 import type { AccountAdjacency } from "../graph/adjacency.js";

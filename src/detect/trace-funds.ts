@@ -183,7 +183,18 @@ export function traceFunds(dataset: Dataset, seeds: readonly string[], options: 
   return { traces, flows: traces.flatMap((tr) => tr.paths), unknownSeeds };
 }
 
-/** Validate trace options and turn them into engine settings (shared with corridors). */
+/**
+ * Validate trace options, fill in the defaults and turn them into the search settings (shared by
+ * {@link traceFunds} and {@link findCorridors}). Throws an `OptionError` naming `fn`.
+ *
+ * @example
+ * ```ts
+ * import { resolveTraceOptions } from "wildtrace";
+ * const o = resolveTraceOptions("myTool", { maxDelayDays: 7 });
+ * o.settings.maxDelayMs; // 604800000
+ * o.maxHops; // 6
+ * ```
+ */
 export function resolveTraceOptions(fn: string, options: TraceOptions): Required<TraceOptions> & { settings: EngineSettings } {
   const o = {
     direction: options.direction ?? TRACE_DEFAULTS.direction,

@@ -67,7 +67,17 @@ export function weightedGraphFromEdges(nodes: number, src: ArrayLike<number>, ds
 
 /**
  * Merge repeated neighbours within each row (in place, first occurrence keeps its position) and
- * return trimmed copies. `offsets` is rewritten.
+ * return trimmed copies. `offsets` is rewritten, `nbr` and `wts` are scratch (their contents are
+ * consumed), so pass arrays you own. Used by the graph builders and the Louvain aggregation step.
+ *
+ * @example
+ * ```ts
+ * import { compactRows } from "wildtrace";
+ * // node 0 lists neighbour 1 twice
+ * const g = compactRows(2, Int32Array.of(0, 2, 3), Int32Array.of(1, 1, 0), Float64Array.of(2, 3, 5));
+ * [...g.offsets]; // [0, 1, 2]
+ * g.weights[0]; // 5
+ * ```
  */
 export function compactRows(nodes: number, offsets: Int32Array, nbr: Int32Array, wts: Float64Array): WeightedGraph {
   const mark = new Int32Array(nodes).fill(-1);
