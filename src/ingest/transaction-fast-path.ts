@@ -124,13 +124,21 @@ function isSpaceOrHigh(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c >= 0x80;
 }
 
-/** Values met once per distinct cell text: the normalised value and, once used, the builder's code. */
+/** {@link CellCache} states below 0; a state of 0 or more is the builder's code for the value. */
+const UNRESOLVED = -1;
+const INVALID = -2;
+const NONE = -3;
+
+/**
+ * Values met once per distinct cell text: the normalised value, and a state per key in a typed
+ * array (so the per-row path touches the hash slot and one integer): {@link INVALID} when the
+ * general path must decide, {@link NONE} when the cell means "no value", {@link UNRESOLVED} until
+ * a stored row first needs the builder's code, then that code.
+ */
 class CellCache {
   readonly keys = new ByteInterner(256);
-  /** Normalised value per key; `null` when the general path must decide. */
-  readonly value: (string | null)[] = [];
-  /** The builder's code for the value; -1 until a stored row first needs it. */
-  readonly code: number[] = [];
+  readonly value: string[] = [];
+  state = new Int32Array(256);
 
   lookup(view: CsvRecordView, k: number, normalise: (raw: string) => string | null): number {
     const buf = view.buf;
@@ -139,8 +147,14 @@ class CellCache {
     const id = this.keys.intern(buf, s, e);
     if (this.keys.added) {
       // Same bytes, same text: a record with bytes beyond ASCII decodes as UTF-8, others as Latin-1 (identical for ASCII).
-      this.value.push(normalise(buf.toString(view.utf8 ? "utf8" : "latin1", s, e)));
-      this.code.push(-1);
+      const v = normalise(buf.toString(view.utf8 ? "utf8" : "latin1", s, e));
+      this.value.push(v ?? "");
+      if (id === this.state.length) {
+        const next = new Int32Array(id * 2);
+        next.set(this.state);
+        this.state = next;
+      }
+      this.state[id] = v === null ? INVALID : v === "" ? NONE : UNRESOLVED;
     }
     return id;
   }
@@ -199,8 +213,8 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     const Q = view.quoted;
     if (cReports >= 0 && S[cReports] !== E[cReports]) return false;
     // id: non-blank, nothing for trim() to remove.
-    let s = S[cId];
-    let e = E[cId];
+    const s = S[cId];
+    const e = E[cId];
     if (s === e || Q[cId] === 2 || isSpaceOrHigh(buf[s]) || isSpaceOrHigh(buf[e - 1])) return false;
     const time = readIsoBytes(buf, S[cDate], E[cDate]);
     if (Number.isNaN(time)) return false;
@@ -208,90 +222,68 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (!(amount > 0)) return false;
     if (S[cCur] === E[cCur] || Q[cCur] === 2) return false;
     const cur = currencies.lookup(view, cCur, asCurrency);
-    const currency = currencies.value[cur];
-    if (currency === null) return false;
+    let curCode = currencies.state[cur];
+    if (curCode === INVALID || curCode === NONE) return false;
     let from = -1;
+    let fromRef = NONE;
     if (cFrom >= 0 && S[cFrom] !== E[cFrom]) {
       if (Q[cFrom] === 2) return false;
       from = accounts.lookup(view, cFrom, asAccount);
-      if (accounts.value[from] === "") from = -1;
+      fromRef = accounts.state[from];
     }
     let to = -1;
+    let toRef = NONE;
     if (cTo >= 0 && S[cTo] !== E[cTo]) {
       if (Q[cTo] === 2) return false;
       to = accounts.lookup(view, cTo, asAccount);
-      if (accounts.value[to] === "") to = -1;
+      toRef = accounts.state[to];
     }
-    if (from < 0 && to < 0) return false;
+    if (fromRef === NONE && toRef === NONE) return false;
     let channel: number;
-    if (cChannel < 0 || S[cChannel] === E[cChannel]) channel = from < 0 ? DEPOSIT : to < 0 ? WITHDRAWAL : WIRE;
+    if (cChannel < 0 || S[cChannel] === E[cChannel]) channel = fromRef === NONE ? DEPOSIT : toRef === NONE ? WITHDRAWAL : WIRE;
     else {
       if (Q[cChannel] === 2) return false;
       const k = channels.lookup(view, cChannel, asChannel);
-      channel = channels.code[k];
-      if (channel < 0) {
-        const c = channels.value[k];
-        if (c === null) return false;
-        channel = channels.code[k] = CHANNELS.indexOf(c as (typeof CHANNELS)[number]);
-      }
+      channel = channels.state[k];
+      if (channel === INVALID) return false;
+      if (channel === UNRESOLVED) channel = channels.state[k] = CHANNELS.indexOf(channels.value[k] as (typeof CHANNELS)[number]);
     }
     let ref = -1;
+    let refCode = NONE;
     if (cRef >= 0 && S[cRef] !== E[cRef]) {
       if (Q[cRef] === 2) return false;
       ref = references.lookup(view, cRef, asText);
+      refCode = references.state[ref];
     }
     let fromCountry = -1;
+    let fc = NONE;
     if (cFromCountry >= 0 && S[cFromCountry] !== E[cFromCountry]) {
       if (Q[cFromCountry] === 2) return false;
       fromCountry = countries.lookup(view, cFromCountry, asCountry);
-      const v = countries.value[fromCountry];
-      if (v === null) return false;
-      if (v === "") fromCountry = -1;
+      fc = countries.state[fromCountry];
+      if (fc === INVALID) return false;
     }
     let toCountry = -1;
+    let tc = NONE;
     if (cToCountry >= 0 && S[cToCountry] !== E[cToCountry]) {
       if (Q[cToCountry] === 2) return false;
       toCountry = countries.lookup(view, cToCountry, asCountry);
-      const v = countries.value[toCountry];
-      if (v === null) return false;
-      if (v === "") toCountry = -1;
+      tc = countries.state[toCountry];
+      if (tc === INVALID) return false;
     }
     // The row is clean: from here on the outcome is the general path's.
-    s = S[cId];
-    e = E[cId];
     const id = buf.toString(view.utf8 ? "utf8" : "latin1", s, e);
-    const base = builder.admitTransaction(id, time, amount, currency, file, line);
+    const base = builder.admitTransaction(id, time, amount, currencies.value[cur], file, line);
     if (Number.isNaN(base)) return true;
     // Codes are resolved in the order addTransaction resolves them, so interned lists match.
-    let curCode = currencies.code[cur];
-    if (curCode < 0) curCode = currencies.code[cur] = builder.currencyCode(currency);
-    let fromRef = -1;
-    if (from >= 0) {
-      fromRef = accounts.code[from];
-      if (fromRef < 0) fromRef = accounts.code[from] = builder.accountRef(accounts.value[from]!);
-    }
-    let toRef = -1;
-    if (to >= 0) {
-      toRef = accounts.code[to];
-      if (toRef < 0) toRef = accounts.code[to] = builder.accountRef(accounts.value[to]!);
-    }
-    let refCode = 0;
-    if (ref >= 0) {
-      refCode = references.code[ref];
-      if (refCode < 0) refCode = references.code[ref] = builder.referenceCode(references.value[ref]!);
-    }
-    let fc = 0;
-    if (fromCountry >= 0) {
-      fc = countries.code[fromCountry];
-      if (fc < 0) fc = countries.code[fromCountry] = builder.countryCode(countries.value[fromCountry]!);
-    }
-    let tc = 0;
-    if (toCountry >= 0) {
-      tc = countries.code[toCountry];
-      if (tc < 0) tc = countries.code[toCountry] = builder.countryCode(countries.value[toCountry]!);
-    }
+    if (curCode === UNRESOLVED) curCode = currencies.state[cur] = builder.currencyCode(currencies.value[cur]);
+    if (fromRef === UNRESOLVED) fromRef = accounts.state[from] = builder.accountRef(accounts.value[from]);
+    if (toRef === UNRESOLVED) toRef = accounts.state[to] = builder.accountRef(accounts.value[to]);
+    if (refCode === UNRESOLVED) refCode = references.state[ref] = builder.referenceCode(references.value[ref]);
+    if (fc === UNRESOLVED) fc = countries.state[fromCountry] = builder.countryCode(countries.value[fromCountry]);
+    if (tc === UNRESOLVED) tc = countries.state[toCountry] = builder.countryCode(countries.value[toCountry]);
     if (fileCode < 0) fileCode = builder.fileCode(file);
-    builder.storeTransaction(id, time, amount, base, curCode, fromRef, toRef, channel, refCode, fc, tc, fileCode, line);
+    builder.storeTransaction(id, time, amount, base, curCode, fromRef === NONE ? -1 : fromRef, toRef === NONE ? -1 : toRef, channel, refCode === NONE ? 0 : refCode, fc === NONE ? 0 : fc, tc === NONE ? 0 : tc, fileCode, line);
     return true;
   };
 }
