@@ -81,6 +81,8 @@ export interface CaseBrief {
   corridors: CaseCorridor[];
   entities: (CaseEntity & { names: string[] })[];
   quarantine: { rows: number; entries: number; groups: BriefQuarantineGroup[] };
+  /** The rules that ran, and those skipped with the reason (from `summary.rules`). */
+  rules: { ran: string[]; skipped: { rule: string; reason: string }[] };
   chart: LinkChart;
   results: CaseResults;
 }
@@ -129,10 +131,9 @@ export function buildCaseBrief(results: unknown, dataset: Dataset, options: Case
     ["Resolved entities", String(r.entities.length)],
   ];
   const rules = s.rules as { ran?: unknown[]; skipped?: { rule?: unknown; reason?: unknown }[] } | undefined;
-  if (rules && Array.isArray(rules.ran)) facts.push(["Rules run", rules.ran.map(String).join(", ") || "none"]);
-  if (rules && Array.isArray(rules.skipped) && rules.skipped.length > 0) {
-    facts.push(["Rules skipped", rules.skipped.map((k) => `${String(k.rule)} (${String(k.reason)})`).join("; ")]);
-  }
+  const rulesRun = rules && Array.isArray(rules.ran) ? rules.ran.map(String) : [];
+  const rulesSkipped = rules && Array.isArray(rules.skipped) ? rules.skipped.map((k) => ({ rule: String(k.rule), reason: String(k.reason) })) : [];
+  if (rules) facts.push(["Rules run", `${rulesRun.length} run, ${rulesSkipped.length} skipped`]);
   const subjects: BriefSubject[] = r.scores.slice(0, o.maxSubjects).map((sc) => {
     const { label, country } = subjectLabel(dataset, sc.kind, sc.id);
     const counts = new Map<string, number>();
@@ -182,6 +183,7 @@ export function buildCaseBrief(results: unknown, dataset: Dataset, options: Case
       entries: r.quarantine.length,
       groups: [...groups.values()].slice(0, o.maxQuarantineGroups),
     },
+    rules: { ran: rulesRun, skipped: rulesSkipped },
     chart: buildLinkChart(r, dataset, { maxFlows: o.maxFlows, ...o.chart }),
     results: r,
   };

@@ -170,6 +170,8 @@ ${table(["Rank", "Kind", "Id", "Name", "Country", "Score", "Reasons", "Why"], su
 </section>
 <section id="alerts"><h2>Alerts</h2>
 <p class="wt-muted">${h(`${b.alertCount} alerts; ${b.alerts.length < b.alertCount ? `the ${b.alerts.length} highest-scoring` : "all"} listed.`)}</p>
+${b.rules.ran.length > 0 ? `<p class="wt-muted">Rules run: ${h(b.rules.ran.join(", "))}.</p>` : ""}
+${b.rules.skipped.length > 0 ? `<p class="wt-muted">Rules skipped: ${h(b.rules.skipped.map((k) => `${k.rule} (${k.reason})`).join("; "))}.</p>` : ""}
 ${table(["Severity", "Score", "Rule", "Typology", "Explanation", "Subjects", "When"], alertRows, new Set([1]))}
 </section>
 <section id="flows"><h2>Traced flows</h2>

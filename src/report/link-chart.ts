@@ -25,7 +25,7 @@ export interface LinkChartOptions {
   iterations?: number;
   /** Width of the drawing. [default: 1000] */
   width?: number;
-  /** Height of the drawing. [default: 680] */
+  /** Height of the drawing. [default: 760] */
   height?: number;
 }
 
@@ -38,7 +38,7 @@ export const LINK_CHART_DEFAULTS = Object.freeze({
   seed: 42,
   iterations: 300,
   width: 1000,
-  height: 680,
+  height: 760,
 });
 
 /** An account on the chart. */
@@ -216,10 +216,12 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
     if (t.time[i] > edge.end) edge.end = t.time[i];
   }
   edges.sort((a, b) => a.source - b.source || a.target - b.target);
+  const maxVolume = Math.max(1, ...chosen.map((a) => volume[a]));
+  const radius = chosen.map((a) => Math.round((6 + 14 * Math.sqrt(volume[a] / maxVolume)) * 10) / 10);
   const { x, y } = forceLayout(
     n,
     edges.filter((e) => e.source !== e.target).map((e) => [e.source, e.target] as const),
-    { seed: o.seed, iterations: o.iterations, width: o.width, height: o.height, margin: 60 },
+    { seed: o.seed, iterations: o.iterations, width: o.width, height: o.height, margin: 60, radii: radius, padding: 8 },
   );
 
   const alertsOf = new Map<string, string[]>();
@@ -248,7 +250,6 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
     for (const id of c.members) if (!communityOf.has(id)) communityOf.set(id, { id: c.id, group: g });
   });
   const flowAccounts = new Set(flows.flatMap((f) => f.path));
-  const maxVolume = Math.max(1, ...chosen.map((a) => volume[a]));
   const accId = (a: number): string => (a >= 0 ? dataset.accounts[a].id : "(cash)");
   const nodes: LinkChartNode[] = chosen.map((a, k) => {
     const acc = dataset.accounts[a];
@@ -282,7 +283,7 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
       })),
       x: x[k],
       y: y[k],
-      r: Math.round((6 + 14 * Math.sqrt(volume[a] / maxVolume)) * 10) / 10,
+      r: radius[k],
     };
   });
   return {

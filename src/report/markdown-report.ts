@@ -70,6 +70,8 @@ export function renderMarkdownReport(results: unknown, dataset: Dataset, options
   );
   out.push("## Alerts\n");
   out.push(`${m(`${b.alertCount} alerts (${b.severities.high} high, ${b.severities.medium} medium, ${b.severities.low} low); ${b.alerts.length < b.alertCount ? `the ${b.alerts.length} highest-scoring` : "all"} listed.`)}\n`);
+  if (b.rules.ran.length > 0) out.push(`Rules run: ${m(b.rules.ran.join(", "))}.\n`);
+  if (b.rules.skipped.length > 0) out.push(`Rules skipped: ${m(b.rules.skipped.map((k) => `${k.rule} (${k.reason})`).join("; "))}.\n`);
   out.push(
     table(
       ["Severity", "Score", "Rule", "Typology", "Explanation", "Subjects"],

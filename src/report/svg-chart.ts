@@ -5,14 +5,14 @@ import type { LinkChart } from "./link-chart.js";
 export interface LinkChartSvgOptions {
   /** Add the hooks the HTML report's script uses (classes, `data-i`, `tabindex`). [default: false] */
   interactive?: boolean;
-  /** Most node labels written under the nodes (best-scored and flow accounts first). [default: 40] */
+  /** Most node labels written under the nodes (best-scored and flow accounts first). [default: 30] */
   maxLabels?: number;
   /** Longest label, in characters, before it is cut with "…". [default: 22] */
   labelLength?: number;
 }
 
 /** Defaults of {@link LinkChartSvgOptions}. */
-export const LINK_CHART_SVG_DEFAULTS = Object.freeze({ interactive: false, maxLabels: 40, labelLength: 22 });
+export const LINK_CHART_SVG_DEFAULTS = Object.freeze({ interactive: false, maxLabels: 30, labelLength: 22 });
 
 /** Okabe and Ito's colour-blind-safe palette (Color Universal Design, 2008), one colour per community. */
 export const COMMUNITY_COLOURS = Object.freeze(["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#332288"]);
@@ -106,7 +106,7 @@ export function renderLinkChartSvg(chart: LinkChart, options: LinkChartSvgOption
     out.push(`<g${hooks}>`);
     out.push(`<circle cx="${r1(n.x)}" cy="${r1(n.y)}" r="${r1(n.r)}" fill="${fill}"${ring}/>`);
     if (labelled.has(i)) {
-      out.push(`<text x="${r1(n.x)}" y="${r1(n.y + n.r + 12)}" text-anchor="middle" font-size="11" fill="#1F2933">${escapeHtml(cut(n.label, o.labelLength))}</text>`);
+      out.push(`<text x="${r1(n.x)}" y="${r1(n.y + n.r + 12)}" text-anchor="middle" font-size="11" fill="#1F2933" pointer-events="none">${escapeHtml(cut(n.label, o.labelLength))}</text>`);
     }
     out.push(`<title>${escapeHtml(summary)}</title></g>`);
   });

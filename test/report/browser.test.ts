@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "../../src/analyze.js";
+import { loadCase } from "../../src/ingest/load-case.js";
 import { buildLinkChart } from "../../src/report/link-chart.js";
 import { renderHtmlReport } from "../../src/report/html-report.js";
 import { fixtureCase, HOSTILE_NAME } from "./fixture.js";
@@ -20,6 +22,12 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+// Without Chromium the test is skipped on a developer's machine, and fails in CI (.ci/run sets
+// WILDTRACE_REQUIRE_BROWSER=1 after installing it).
+it.runIf(process.env.WILDTRACE_REQUIRE_BROWSER === "1")("finds the system Chromium when CI requires it", () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+});
 
 describe.skipIf(!existsSync(CHROMIUM))("HTML case report in headless Chromium", () => {
   let dir: string;
@@ -83,6 +91,21 @@ describe.skipIf(!existsSync(CHROMIUM))("HTML case report in headless Chromium", 
     expect(await details.locator(".wt-alerts li").count()).toBe(1);
     expect(await details.textContent()).toContain("high_risk_corridor");
 
+    expect(problems).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:"))).toEqual([]);
+    await page.close();
+  });
+
+  it("opens the report of the mini case as the pipeline writes it", async () => {
+    const load = await loadCase("datasets/mini");
+    const results = analyze(load);
+    const chart = buildLinkChart(results, load.dataset);
+    const { page, problems, requests } = await open(renderHtmlReport(results, load.dataset));
+    expect(chart.nodes.length).toBeGreaterThan(0);
+    expect(await page.locator("svg#wt-chart .wt-node").count()).toBe(chart.nodes.length);
+    await page.locator(`svg#wt-chart .wt-node[data-i="0"] circle`).click();
+    await expect.poll(() => page.locator("#wt-details h3").textContent()).toBe(chart.nodes[0].label);
+    expect(await page.locator("#wt-details table.wt-tx tbody tr").count()).toBe(chart.nodes[0].transactions.length);
     expect(problems).toEqual([]);
     expect(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:"))).toEqual([]);
     await page.close();

@@ -42,7 +42,8 @@ describe("renderHtmlReport", () => {
     const { dataset, results } = fixtureCase();
     const html = renderHtmlReport(results, dataset);
     for (const id of ["summary", "chart", "subjects", "alerts", "flows", "corridors", "entities", "quarantine"]) expect(html).toContain(`<section id="${id}">`);
-    expect(html).toContain("Rules skipped");
+    expect(html).toContain("2 run, 1 skipped");
+    expect(html).toContain("Rules run: pass_through, high_risk_corridor.");
     expect(html).toContain("watchlist_link (no watchlist given)");
     expect(html).toMatch(/<tr data-account="ACC-MY-01"><td class="wt-num">1<\/td>/);
     expect(html).toContain("pass_through");
