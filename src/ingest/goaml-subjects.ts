@@ -171,13 +171,47 @@ export function goamlPerson(node: XmlNode, scope: string): Party | undefined {
     aliases: xmlChildren(node, "alias").map((a) => a.text).filter((s) => s !== ""),
     identifiers,
     addresses: addresses(node, attrs),
-    roles: occupation ? [occupation.toLowerCase().replace(/[\s-]+/g, "_")] : [],
+    roles: occupationRoles(occupation, xmlText(node, "employer_name")),
     attributes: attrs,
   };
   const c = residence ?? nationality ?? passportCountry;
   if (c) party.country = c;
   if (birthDate) party.birthDate = birthDate;
   return party;
+}
+
+/** Words of an occupation that name an official role, with the role the rules look for. */
+const OFFICIAL_WORDS: readonly [RegExp, string][] = [
+  [/\branger/i, "ranger"],
+  [/\bwarden/i, "game_warden"],
+  [/\bcustoms\b/i, "customs"],
+  [/\bpolice|\bconstable|\bgendarme/i, "police"],
+  [/\bveterinar|\bvet\b/i, "vet"],
+  [/\bwildlife (officer|official|inspector)/i, "wildlife_officer"],
+  [/\bport (officer|official)|\bharbou?r master/i, "port_official"],
+  [/\bjudge|\bmagistrate/i, "judge"],
+  [/\bprosecutor/i, "prosecutor"],
+  [/\bminister\b/i, "minister"],
+];
+
+/**
+ * A person's roles from a goAML occupation and employer: the occupation itself (lower case,
+ * underscores) plus the official roles its words name (`Game Ranger` -> `ranger`), and `official`
+ * when the employer is a government body (Themis IWT red flags: payments to officials).
+ *
+ * @example
+ * ```ts
+ * import { occupationRoles } from "wildtrace";
+ * occupationRoles("Game Ranger", "Tanzania Wildlife Management Authority"); // ["game_ranger", "ranger", "official"]
+ * occupationRoles("Small trader", undefined); // ["small_trader"]
+ * ```
+ */
+export function occupationRoles(occupation: string | undefined, employer: string | undefined): string[] {
+  const roles: string[] = [];
+  if (occupation) roles.push(occupation.toLowerCase().trim().replace(/[\s-]+/g, "_"));
+  for (const [re, role] of OFFICIAL_WORDS) if (occupation && re.test(occupation) && !roles.includes(role)) roles.push(role);
+  if (employer && /\b(authority|ministry|department|government|police|customs|revenue|parks?|national park|wildlife service|council)\b/i.test(employer) && !roles.includes("official")) roles.push("official");
+  return roles;
 }
 
 const STRONG_IDS = ["passport", "national_id", "id_number", "registration_number", "tax_number", "ssn"];

@@ -8,6 +8,11 @@ export interface LargeGoamlOptions {
   accounts?: number;
   /** Seed of the generator. [default: 1] */
   seed?: number;
+  /**
+   * `"full"` repeats each account's holder (entity or signatory) in every transaction, as many
+   * goAML exports do; `"lean"` gives it only at the account's first appearance. [default: "full"]
+   */
+  detail?: "full" | "lean";
 }
 
 /**
@@ -22,6 +27,8 @@ export function writeLargeGoamlReport(path: string, options: LargeGoamlOptions):
     return ((s >>> 0) % 1_000_000) / 1_000_000;
   };
   const nAcc = options.accounts ?? 5000;
+  const lean = options.detail === "lean";
+  const described = new Uint8Array(nAcc);
   const fd = openSync(path, "w");
   let bytes = 0;
   let buf = "";
@@ -33,9 +40,12 @@ export function writeLargeGoamlReport(path: string, options: LargeGoamlOptions):
   };
   const account = (side: string, a: number) => {
     const company = a % 3 === 0;
-    const holder = company
+    const holder = lean && described[a]
+      ? ""
+      : company
       ? `<t_entity><name>Bulk Trading Co ${a} Ltd</name><incorporation_number>R${100000 + a}</incorporation_number><business>import export</business><incorporation_country_code>TZ</incorporation_country_code></t_entity>`
       : `<signatory><is_primary>true</is_primary><t_person><first_name>Client</first_name><last_name>Number ${a}</last_name><passport_number>P${7000000 + a}</passport_number><passport_country>TZ</passport_country></t_person></signatory>`;
+    described[a] = 1;
     return `<${side}_account><institution_name>Kilimanjaro Commercial Bank Ltd</institution_name><swift>KCBLTZTZ</swift><account>01-${a}</account><currency_code>TZS</currency_code>${holder}</${side}_account>`;
   };
   buf += `<?xml version="1.0" encoding="UTF-8"?>\n<report>\n<rentity_id>1043</rentity_id><submission_code>E</submission_code><report_code>STR</report_code><entity_reference>BULK-${options.seed ?? 1}</entity_reference><submission_date>2024-06-30T00:00:00</submission_date><currency_code_local>TZS</currency_code_local><reason>Bulk report generated for tests</reason>\n`;

@@ -7,7 +7,7 @@ import { OptionError } from "../../src/errors.js";
 import { DatasetBuilder } from "../../src/ingest/builder.js";
 import { goamlCodes } from "../../src/ingest/goaml-codes.js";
 import { readGoamlStream } from "../../src/ingest/goaml-reader.js";
-import { goamlPartyId } from "../../src/ingest/goaml-subjects.js";
+import { goamlPartyId, occupationRoles } from "../../src/ingest/goaml-subjects.js";
 import { loadCase } from "../../src/ingest/load-case.js";
 import { Quarantine } from "../../src/ingest/quarantine.js";
 import { caseReaders } from "../../src/ingest/readers.js";
@@ -96,7 +96,7 @@ describe("goAML sample set (datasets/goaml-sample)", async () => {
     const wallet = ds.accounts[ds.accountIndex.get("255785330044")!];
     expect(wallet.type).toBe("mobile_money");
     const ranger = ds.parties[ds.partyIndex.get(wallet.holder!)!];
-    expect(ranger).toMatchObject({ name: "Ramadhani Kitwana", birthDate: "1983-12-02", country: "TZ", roles: ["game_ranger"] });
+    expect(ranger).toMatchObject({ name: "Ramadhani Kitwana", birthDate: "1983-12-02", country: "TZ", roles: ["game_ranger", "ranger", "official"] });
     expect(ranger.attributes.employer).toBe("Tanzania Wildlife Management Authority");
   });
 
@@ -146,6 +146,16 @@ describe("goAML sample set (datasets/goaml-sample)", async () => {
       { type: "phone", value: "+255 754 310 442" },
     ]);
     expect(party("Athumani Ngoma")).toHaveLength(1);
+  });
+});
+
+describe("occupationRoles", () => {
+  it("adds the official roles the rules look for, and nothing for private occupations", () => {
+    expect(occupationRoles("Senior Customs Officer", "Tanzania Revenue Authority")).toEqual(["senior_customs_officer", "customs", "official"]);
+    expect(occupationRoles("Veterinary surgeon", "Private clinic")).toEqual(["veterinary_surgeon", "vet"]);
+    expect(occupationRoles("Ranger-in-charge", undefined)).toEqual(["ranger_in_charge", "ranger"]);
+    expect(occupationRoles("Clearing agent", "Msasani Clearing & Forwarding Co. Ltd")).toEqual(["clearing_agent"]);
+    expect(occupationRoles(undefined, undefined)).toEqual([]);
   });
 });
 

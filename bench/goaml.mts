@@ -1,0 +1,107 @@
+// goAML import benchmark: transactions per second, MB per second and peak memory when reading a
+// large generated goAML report (a bank's bulk STR), against two floors: saxes alone (no handler
+// work) and saxes plus the per-transaction element trees.
+//
+//   npx tsx bench/goaml.mts [--sizes 200k] [--detail lean,full]
+//
+// The reports are written once into .bench-tmp/ by the test fixture's generator
+// (test/ingest/goaml-fixture.ts) and reused. Each measurement runs in its own process, so the
+// peak RSS is its own.
+
+import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { SaxesParser } from "saxes";
+import { DatasetBuilder } from "../src/ingest/builder.js";
+import { readGoamlFile } from "../src/ingest/goaml-reader.js";
+import { streamXmlFile } from "../src/ingest/goaml-xml.js";
+import { Quarantine } from "../src/ingest/quarantine.js";
+import { writeLargeGoamlReport } from "../test/ingest/goaml-fixture.js";
+import { DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "200k" },
+    detail: { type: "string", default: "lean,full" },
+    child: { type: "string" },
+    file: { type: "string" },
+  },
+});
+
+interface Result {
+  mode: string;
+  ms: number;
+  /** CPU time (user + system) of the process during the measurement: fairer on a loaded machine. */
+  cpuMs: number;
+  transactions: number;
+  accounts: number;
+  parties: number;
+  quarantined: number;
+  peakMb: number;
+}
+
+async function child(mode: string, file: string): Promise<void> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let transactions = 0;
+  let accounts = 0;
+  let parties = 0;
+  let quarantined = 0;
+  if (mode === "saxes") {
+    const p = new SaxesParser({ position: true });
+    p.on("closetag", (tag) => {
+      if (tag.name === "transaction") transactions++;
+    });
+    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) p.write(chunk as string);
+    p.close();
+  } else if (mode === "trees") {
+    await streamXmlFile(file, { root: "report" }, (n) => {
+      if (n.name === "transaction") transactions++;
+    });
+  } else {
+    const q = new Quarantine();
+    const builder = new DatasetBuilder(q);
+    await readGoamlFile(file, "bulk.xml", { builder, quarantine: q });
+    const ds = builder.build();
+    transactions = ds.transactions.length;
+    accounts = ds.accounts.length;
+    parties = ds.parties.length;
+    quarantined = q.entries.length;
+  }
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
+  emit({ mode, ms, cpuMs, transactions, accounts, parties, quarantined, peakMb: peakRssMb() } satisfies Result);
+}
+
+if (values.child) {
+  await child(values.child, values.file!);
+} else {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const rows: (string | number)[][] = [];
+  const all: unknown[] = [];
+  for (const label of values.sizes.split(",")) {
+    const n = parseSize(label);
+    for (const detail of values.detail.split(",") as ("lean" | "full")[]) {
+      const file = join(DATA_DIR, `goaml-${sizeLabel(n)}-${detail}.xml`);
+      if (!existsSync(file)) writeLargeGoamlReport(file, { transactions: n, accounts: Math.max(1000, Math.round(n / 40)), detail });
+      const mb = statSync(file).size / 1e6;
+      for (const mode of ["saxes", "trees", "import"]) {
+        const r = runChild<Result>("bench/goaml.mts", ["--child", mode, "--file", file], { maxOldSpaceMb: 4000, timeoutMs: 30 * 60_000 });
+        if (!r.data) throw new Error(`bench/goaml: ${mode} on ${file} failed: ${r.stderr.slice(-2000)}`);
+        const d = r.data;
+        all.push({ size: n, detail, mb, ...d });
+        const what = { saxes: "saxes alone (floor)", trees: "saxes + element trees", import: "readGoamlFile + build (the import)" }[mode];
+        rows.push([sizeLabel(n), detail, mb.toFixed(0), what ?? mode, secs(d.ms), secs(d.cpuMs), Math.round((d.transactions / d.ms) * 1000).toLocaleString("en"), Math.round((d.transactions / d.cpuMs) * 1000).toLocaleString("en"), (mb / (d.cpuMs / 1000)).toFixed(1), d.peakMb.toFixed(0), mode === "import" ? `${d.accounts} / ${d.parties} / ${d.quarantined}` : ""]);
+      }
+    }
+  }
+  process.stdout.write(
+    `goAML import of a generated bulk STR (bench/goaml.mts; each row a fresh process; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores at the end, so CPU time is the fairer figure):\n\n${table(
+      ["transactions", "account detail", "file (MB)", "what", "wall (s)", "CPU (s)", "transactions/s (wall)", "transactions per CPU s", "MB per CPU s", "peak RSS (MB)", "accounts / parties / quarantined"],
+      rows,
+    )}\n`,
+  );
+  emit(all);
+}
