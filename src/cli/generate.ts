@@ -19,6 +19,8 @@ Options:
   --schemes LIST       comma-separated, from ${SCHEME_NAMES.join(",")} [default: all]
   --scheme-scale X     size of each scheme (shipments, poachers) [default: auto]
   --difficulty D       ${DIFFICULTIES.join(", ")}: noise and obfuscation [default: medium]
+  --dirty-rows N       add N malformed rows for the quarantine lesson (listed in truth.dirty)
+                       [default: 0]
   -h, --help           this help`;
 
 function intArg(name: string, raw: string | undefined): number | undefined {
@@ -43,6 +45,7 @@ export async function runGenerate(argv: string[], io: CommandIO): Promise<number
       schemes: { type: "string" },
       "scheme-scale": { type: "string" },
       difficulty: { type: "string" },
+      "dirty-rows": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -75,6 +78,7 @@ export async function runGenerate(argv: string[], io: CommandIO): Promise<number
     schemes,
     schemeScale: scale,
     difficulty: values.difficulty as Difficulty | undefined,
+    dirtyRows: intArg("dirty-rows", values["dirty-rows"]),
   });
   const bytes = res.files.reduce((a, f) => a + f.bytes, 0);
   io.err(

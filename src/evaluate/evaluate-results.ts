@@ -12,7 +12,7 @@ import { type Truth, TruthSchema } from "../generate/truth.js";
  *
  * Recall and precision follow the usual definitions (e.g. Manning, Raghavan & Schütze,
  * "Introduction to Information Retrieval", ch. 8); Jaccard similarity of two sets is
- * |A ∩ B| / |A ∪ B|.
+ * |A ∩ B| / |A ∪ B|; `coverage` is the share of the scheme's network inside that community.
  */
 
 /** The parts of results.json the evaluation reads (other keys are ignored). */
@@ -56,7 +56,7 @@ export interface Evaluation {
   typologies: TypologyEvaluation[];
   overall: { alerts: number; accountRecall: number | null; accountPrecision: number | null; transactionRecall: number | null; transactionPrecision: number | null };
   ranking: { plantedAccounts: number; scoredPlanted: number; meanRank: number | null; medianRank: number | null; precisionAtK: Record<string, number>; recallAtK: Record<string, number> };
-  communities: { schemes: { scheme: string; community: string | null; jaccard: number; size: number; truthSize: number }[]; meanJaccard: number | null };
+  communities: { schemes: { scheme: string; community: string | null; jaccard: number; coverage: number; size: number; truthSize: number }[]; meanJaccard: number | null };
   trace: { flows: number; seedsTraced: number; traceSeeds: number; reach: number | null; schemes: { scheme: string; reached: number; accounts: number; reach: number }[] };
   duplicates: { planted: number; merged: number; recall: number | null };
 }
@@ -158,14 +158,14 @@ function grade(res: z.infer<typeof ResultsForEvaluation>, truth: Truth, ks: read
   const comms = res.communities.map((c) => ({ id: String(c.id), members: new Set(c.members) }));
   const schemes = truth.schemes.map((s) => {
     const target = new Set(s.community.length > 0 ? s.community : s.accounts);
-    let best: { id: string | null; j: number; size: number } = { id: null, j: 0, size: 0 };
+    let best: { id: string | null; j: number; size: number; inter: number } = { id: null, j: 0, size: 0, inter: 0 };
     for (const c of comms) {
       const inter = count(c.members, target);
       if (inter === 0) continue;
       const j = inter / (c.members.size + target.size - inter);
-      if (j > best.j || (j === best.j && best.id !== null && c.id < best.id)) best = { id: c.id, j, size: c.members.size };
+      if (j > best.j || (j === best.j && best.id !== null && c.id < best.id)) best = { id: c.id, j, size: c.members.size, inter };
     }
-    return { scheme: s.id, community: best.id, jaccard: r4(best.j), size: best.size, truthSize: target.size };
+    return { scheme: s.id, community: best.id, jaccard: r4(best.j), coverage: target.size === 0 ? 0 : r4(best.inter / target.size), size: best.size, truthSize: target.size };
   });
   const communities = { schemes, meanJaccard: schemes.length === 0 ? null : r4(schemes.reduce((a, s) => a + s.jaccard, 0) / schemes.length) };
 

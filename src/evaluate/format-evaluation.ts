@@ -39,7 +39,7 @@ export function formatEvaluation(ev: Evaluation, options: FormatEvaluationOption
   const bullet = md ? "- " : "";
   lines.push("");
   lines.push(`${bullet}Ranking: ${ev.ranking.scoredPlanted}/${ev.ranking.plantedAccounts} planted accounts scored; mean rank ${ev.ranking.meanRank ?? "-"}, median ${ev.ranking.medianRank ?? "-"}; ${k}.`);
-  lines.push(`${bullet}Communities (best Jaccard per scheme): ${ev.communities.schemes.map((s) => `${s.scheme} ${s.jaccard.toFixed(2)}`).join(", ") || "-"}; mean ${ev.communities.meanJaccard === null ? "-" : ev.communities.meanJaccard.toFixed(2)}.`);
+  lines.push(`${bullet}Communities (best Jaccard per scheme): ${ev.communities.schemes.map((s) => `${s.scheme} ${s.jaccard.toFixed(2)} (holds ${pct(s.coverage)} of the network in ${s.size} accounts)`).join(", ") || "-"}; mean ${ev.communities.meanJaccard === null ? "-" : ev.communities.meanJaccard.toFixed(2)}.`);
   lines.push(`${bullet}Tracing: ${ev.trace.flows} flows, ${ev.trace.seedsTraced}/${ev.trace.traceSeeds} planted seeds traced, reach ${pct(ev.trace.reach)} of planted accounts (${ev.trace.schemes.map((s) => `${s.scheme} ${pct(s.reach)}`).join(", ")}).`);
   lines.push(`${bullet}Duplicate identities merged: ${ev.duplicates.merged}/${ev.duplicates.planted}.`);
   return lines.join("\n");

@@ -1,8 +1,8 @@
 import type { Rng } from "../_lib/random.js";
 import { CHANNELS, type Channel } from "../model/codes.js";
 import { COUNTRY_PROFILES } from "./country-profiles.js";
-import type { Population } from "./population.js";
-import { unitHash } from "./population.js";
+import { backgroundActivity, backgroundRoles, GOVERNMENT_EMPLOYERS } from "./party-rows.js";
+import { CATEGORY, type Population, unitHash } from "./population.js";
 
 /**
  * Ordinary financial behaviour, one day at a time, into reusable typed-array chunks: card
@@ -99,6 +99,10 @@ export interface BackgroundState {
   sources: number[];
   buyers: number[];
   invoice: number;
+  /** Per country: accounts of government employers (who pay officials' salaries). */
+  government: Int32Array[];
+  /** Per party: 1 when the party holds an official role (civil servant, ranger, customs...). */
+  official: Uint8Array;
 }
 
 /**
@@ -146,7 +150,13 @@ export function prepareBackground(rng: Rng, seed: number, pop: Population, start
     }
     return w;
   };
-  return { rng, seed, pop, start, rates, dayWeights, diaspora: idx(DIASPORA), sources: idx(SOURCES), buyers: idx(BUYERS), invoice: 1000 };
+  const govNames = new Set(GOVERNMENT_EMPLOYERS.map(([a]) => a));
+  const government = pop.pools.employer.map((pool) => Int32Array.from([...pool].filter((a) => pop.accountHolder[a] < pop.backgroundParties && govNames.has(backgroundActivity(seed, pop.accountHolder[a], CATEGORY.employer)[0]))));
+  const official = new Uint8Array(pop.parties);
+  for (let p = 0; p < pop.parties; p++) {
+    official[p] = p < pop.backgroundParties ? (pop.partyCategory[p] === CATEGORY.person && backgroundRoles(seed, p) !== "" ? 1 : 0) : pop.plantedParties[p - pop.backgroundParties].roles.length > 0 ? 1 : 0;
+  }
+  return { rng, seed, pop, start, rates, dayWeights, diaspora: idx(DIASPORA), sources: idx(SOURCES), buyers: idx(BUYERS), invoice: 1000, government, official };
 }
 
 /** Round to two significant figures (how people choose cash and rent amounts). */
@@ -247,9 +257,10 @@ export function generateBackgroundDay(s: BackgroundState, day: number, count: nu
       case "salary": {
         to = P.allPersonBank[rng.int(P.allPersonBank.length)];
         const c = pop.accountCountry[to];
-        const pool = P.employer[c];
-        if (pool.length === 0) continue;
         const holder = pop.accountHolder[to];
+        // Civil servants are paid by the state; everyone else by a private employer.
+        const pool = s.official[holder] === 1 ? s.government[c] : P.employer[c];
+        if (pool.length === 0) continue;
         from = pool[Math.floor(unitHash(s.seed, holder, 7) * pool.length)];
         usd = COUNTRY_PROFILES[c].salaryUsd * (0.4 + 1.6 * unitHash(s.seed, holder, 8) ** 2);
         fixedLocal = -1;

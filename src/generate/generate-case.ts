@@ -169,6 +169,10 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
   const tx = openCsv(join(out, "transactions.csv"), ["id", "date", "amount", "currency", "from_account", "to_account", "channel", "reference"]);
   let seq = 0;
   let p = 0;
+  let line = 1;
+  const dirty: Truth["dirty"] = [];
+  const dirtyEvery = opts.dirtyRows > 0 ? Math.max(1, Math.floor(opts.transactions / (opts.dirtyRows + 1))) : 0;
+  const dirtyRng = createRng(mix32(seed, 0xd1));
   const currencyCode = COUNTRY_PROFILES.map((c) => c.currency);
   const decimals = COUNTRY_PROFILES.map((c) => c.decimals);
   for (let d = 0; d < opts.days; d++) {
@@ -197,17 +201,26 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
       const cur = chunk.currency[i];
       const amount = cur === USD || decimals[cur] === 2 ? formatCents(chunk.amount[i]) : String(chunk.amount[i]);
       const sec = Math.floor((chunk.time[i] - dayStart) / 1000);
-      tx.line(`${id},${prefix}${TIMES[sec]},${amount},${cur === USD ? "USD" : currencyCode[cur]},${chunk.from[i] >= 0 ? accountIds[chunk.from[i]] : ""},${chunk.to[i] >= 0 ? accountIds[chunk.to[i]] : ""},${CHANNELS[chunk.channel[i]]},${chunk.reference[i]}`);
+      const row = `${id},${prefix}${TIMES[sec]},${amount},${cur === USD ? "USD" : currencyCode[cur]},${chunk.from[i] >= 0 ? accountIds[chunk.from[i]] : ""},${chunk.to[i] >= 0 ? accountIds[chunk.to[i]] : ""},${CHANNELS[chunk.channel[i]]},${chunk.reference[i]}`;
+      tx.line(row);
+      line++;
+      if (dirtyEvery > 0 && chunk.planted[i] < 0 && seq % dirtyEvery === 0 && dirty.length < opts.dirtyRows) {
+        const bad = dirtyRow(dirtyRng, row, seq);
+        tx.line(bad.row);
+        line++;
+        dirty.push({ file: "transactions.csv", line, field: bad.field, problem: bad.problem });
+      }
       if (chunk.planted[i] >= 0) {
         const pl = planted[chunk.planted[i]];
         plantedIds[pl.si][pl.ti] = id;
       }
     }
   }
-  record("transactions.csv", tx.close());
+  const written = tx.close();
+  record("transactions.csv", { rows: written.rows - dirty.length, bytes: written.bytes });
 
   // 5. The answer key.
-  const truth = buildTruth(opts, schemes, plantedIds, (si, a) => accountIds[globalAccount(si, a)], (si, q) => partyId(globalParty(si, q)));
+  const truth = buildTruth(opts, schemes, plantedIds, dirty, (si, a) => accountIds[globalAccount(si, a)], (si, q) => partyId(globalParty(si, q)));
   const truthText = `${JSON.stringify(truth, null, 2)}\n`;
   writeFileSync(join(out, "truth.json"), truthText);
   files.push({ file: "truth.json", rows: truth.transactions.length, bytes: Buffer.byteLength(truthText) });
@@ -302,7 +315,7 @@ function writeFx(path: string, rates: Float64Array[], start: number, days: numbe
 
 const uniqSorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
-function buildTruth(opts: ResolvedGenerateOptions, schemes: PlantedScheme[], txIds: string[][], accountId: (s: number, a: number) => string, partyIdOf: (s: number, q: number) => string): Truth {
+function buildTruth(opts: ResolvedGenerateOptions, schemes: PlantedScheme[], txIds: string[][], dirty: Truth["dirty"], accountId: (s: number, a: number) => string, partyIdOf: (s: number, q: number) => string): Truth {
   const typologies = new Map<string, { accounts: Set<string>; transactions: Set<string> }>();
   const entry = (t: string) => {
     let e = typologies.get(t);
@@ -357,5 +370,49 @@ function buildTruth(opts: ResolvedGenerateOptions, schemes: PlantedScheme[], txI
     traceSeeds: truthSchemes.flatMap((s) => s.traceSeeds),
     duplicates: duplicates.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1)),
     community: uniqSorted(truthSchemes.flatMap((s) => s.community)),
+    dirty,
   };
+}
+
+/** The problems a dirty row can have: what real bank extracts get wrong. */
+const DIRTY_PROBLEMS = ["impossible_date", "letter_in_amount", "missing_amount", "unknown_currency", "duplicate_id", "unknown_account", "negative_amount"] as const;
+
+/** A malformed copy of a written row (`id,date,amount,currency,from,to,channel,reference`). */
+function dirtyRow(rng: ReturnType<typeof createRng>, row: string, seq: number): { row: string; field: string; problem: string } {
+  const cells = row.split(",");
+  const problem = DIRTY_PROBLEMS[rng.int(DIRTY_PROBLEMS.length)];
+  cells[0] = `T${String(100_000_000 + seq).slice(1)}X`;
+  let field = "";
+  switch (problem) {
+    case "impossible_date":
+      cells[1] = `${cells[1].slice(0, 5)}02-30${cells[1].slice(10)}`;
+      field = "date";
+      break;
+    case "letter_in_amount":
+      cells[2] = cells[2].replace(/(?<=\d)\d/, "O");
+      field = "amount";
+      break;
+    case "missing_amount":
+      cells[2] = "";
+      field = "amount";
+      break;
+    case "unknown_currency":
+      cells[3] = "XYZ";
+      field = "currency";
+      break;
+    case "duplicate_id":
+      cells[0] = `T${String(100_000_000 + seq).slice(1)}`;
+      field = "id";
+      break;
+    case "unknown_account":
+      if (cells[4] !== "") cells[4] = "ZZ-0000000";
+      else cells[5] = "ZZ-0000000";
+      field = cells[4] === "ZZ-0000000" ? "from_account" : "to_account";
+      break;
+    case "negative_amount":
+      cells[2] = `-${cells[2]}`;
+      field = "amount";
+      break;
+  }
+  return { row: cells.join(","), field, problem };
 }

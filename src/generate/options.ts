@@ -27,6 +27,8 @@ export const GenerateOptionsSchema = z.object({
   schemeScale: z.number().positive().max(20).optional(),
   /** Noise and obfuscation. [default: "medium"] */
   difficulty: z.enum(DIFFICULTIES).default("medium"),
+  /** Malformed rows added to transactions.csv (bad dates, amounts, currencies, duplicate ids, unknown accounts), for teaching the quarantine; listed in `truth.dirty`, not counted in `transactions`. [default: 0] */
+  dirtyRows: z.number().int().min(0).max(10_000).default(0),
 });
 
 /** Options as the caller writes them (every field optional). */
@@ -42,6 +44,7 @@ export const GENERATE_DEFAULTS = Object.freeze({
   days: 182,
   schemes: SCHEME_NAMES,
   difficulty: "medium" as Difficulty,
+  dirtyRows: 0,
 });
 
 /**

@@ -93,13 +93,21 @@ export interface SchemeContext {
 /** Typologies about an account's attributes rather than the movement of money. */
 const ATTRIBUTE_TYPOLOGIES: ReadonlySet<PlantedTypology> = new Set<PlantedTypology>(["wildlife_sector", "front_company", "dormant_activation"]);
 
+/** Typologies about the behaviour of the account that conducts them (the payer, or the account of a cash movement). */
+const ONE_SIDED_TYPOLOGIES: ReadonlySet<PlantedTypology> = new Set<PlantedTypology>(["round_amounts", "structuring", "cash_intensive"]);
+
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** Tuning per difficulty: probability of a code word, delays, fee ranges, structuring floor. */
-export const DIFFICULTY_TUNING: Readonly<Record<Difficulty, { codeWord: number; delayDays: [number, number]; fee: [number, number]; structFloor: number; extraHop: boolean }>> = Object.freeze({
-  easy: { codeWord: 0.9, delayDays: [0.05, 0.6], fee: [0.005, 0.015], structFloor: 9_500, extraHop: false },
-  medium: { codeWord: 0.5, delayDays: [0.2, 2], fee: [0.01, 0.04], structFloor: 8_500, extraHop: false },
-  hard: { codeWord: 0.2, delayDays: [1, 5], fee: [0.02, 0.07], structFloor: 7_000, extraHop: true },
+/**
+ * Tuning per difficulty: probability of a code word in a reference, delays between layering hops
+ * (days), laundering fees, the lowest structured cash amount (USD) and the size of a crowd of
+ * payers or payees (fan-in senders, poachers paid in one burst). Hard cases stay under the usual
+ * rule thresholds (fewer than 10 counterparties, hops days apart, cash well under the line).
+ */
+export const DIFFICULTY_TUNING: Readonly<Record<Difficulty, { codeWord: number; delayDays: [number, number]; fee: [number, number]; structFloor: number; crowd: number }>> = Object.freeze({
+  easy: { codeWord: 0.9, delayDays: [0.05, 0.6], fee: [0.005, 0.015], structFloor: 9_500, crowd: 12 },
+  medium: { codeWord: 0.5, delayDays: [0.2, 1.5], fee: [0.01, 0.04], structFloor: 9_000, crowd: 11 },
+  hard: { codeWord: 0.2, delayDays: [1, 5], fee: [0.02, 0.07], structFloor: 7_500, crowd: 7 },
 });
 
 /**
@@ -264,6 +272,11 @@ export class SchemeKit {
     return this.scheme.parties.length - 1;
   }
 
+  /** Local holder (party) of a planted account. */
+  holderOf(account: number): number {
+    return this.scheme.accounts[account].holder;
+  }
+
   /** Name of a planted party. */
   partyName(party: number): string {
     return this.scheme.parties[party].name;
@@ -312,6 +325,10 @@ export class SchemeKit {
       // Attribute typologies (a sector, a young company, a dormant account) belong to the
       // account that has the attribute, labelled explicitly; the others to both ends.
       if (ATTRIBUTE_TYPOLOGIES.has(t)) continue;
+      if (ONE_SIDED_TYPOLOGIES.has(t)) {
+        this.labelAccount(from >= 0 ? from : to, t);
+        continue;
+      }
       if (from >= 0) this.labelAccount(from, t);
       if (to >= 0) this.labelAccount(to, t);
     }

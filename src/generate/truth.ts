@@ -67,6 +67,8 @@ export const TruthSchema = z.object({
   duplicates: z.array(z.tuple([z.string(), z.string()])),
   /** Union of the schemes' laundering networks (each scheme's own is `schemes[].community`). */
   community: z.array(z.string()),
+  /** Malformed rows deliberately written to transactions.csv (line numbers count the header as 1). */
+  dirty: z.array(z.object({ file: z.string(), line: z.number(), field: z.string(), problem: z.string() })).default([]),
 });
 export type Truth = z.infer<typeof TruthSchema>;
 

@@ -19,6 +19,7 @@ const truth: Truth = {
   traceSeeds: ["A1", "B1"],
   duplicates: [["P1", "P2"]],
   community: ["A1", "A2", "A3", "B1", "B2"],
+  dirty: [],
 };
 
 const alert = (id: string, typology: string, accounts: string[], transactions: string[]) => ({ id, typology, accounts, transactions });

@@ -221,6 +221,20 @@ describe("generateCase: the case and its truth", () => {
   });
 });
 
+describe("generateCase: dirty rows for the quarantine lesson", () => {
+  it("adds malformed rows that the loader quarantines, one entry per planted problem line", async () => {
+    const dir = join(root, "dirty");
+    const res = generateCase({ out: dir, seed: 9, transactions: 3000, days: 60, schemes: ["ivory"], dirtyRows: 12 });
+    expect(res.truth.dirty.length).toBe(12);
+    expect(new Set(res.truth.dirty.map((d) => d.problem)).size).toBeGreaterThan(3);
+    const load = await loadCase(dir);
+    expect(load.dataset.transactions.length).toBe(3000);
+    const lines = new Set(load.quarantine.filter((q) => q.file === "transactions.csv").map((q) => q.line));
+    for (const d of res.truth.dirty) expect(lines.has(d.line), `${d.problem} at line ${d.line}`).toBe(true);
+    expect(lines.size).toBe(12);
+  });
+});
+
 describe("generateCase: misuse", () => {
   it("throws OptionError naming the option", () => {
     expect(() => generateCase({ out: join(root, "x"), transactions: 10 })).toThrow(OptionError);

@@ -19,7 +19,7 @@ export function plantAbalone(ctx: SchemeContext): PlantedScheme {
   const hkCoParty = k.company("HK", "Dried Seafood", "dried seafood");
   const hkCo = k.account(hkCoParty, { currency: "USD", pool: "trader" });
   k.labelAccount(hkCo, "wildlife_sector");
-  const hkPeople = Array.from({ length: 3 }, () => k.account(k.person("HK"), { currency: "local", pool: "person" }));
+  const hkPeople = Array.from({ length: k.tuning.crowd - 1 }, () => k.account(k.person("HK"), { currency: "local", pool: "person" }));
   const zaCoParty = k.company("ZA", "Fishing Supplies", "fishing supplies", { young: true });
   const zaCo = k.account(zaCoParty, { currency: "USD", openedDaysBefore: 40 });
   k.labelAccount(zaCo, "front_company");
@@ -42,12 +42,12 @@ export function plantAbalone(ctx: SchemeContext): PlantedScheme {
       else typ.push("round_amounts");
       k.tx(d0 - 3 + c * r.range(0.2, 0.6), -1, zaCash, 0, "cash_deposit", "", typ, zar);
     }
-    // Hong Kong pays: the company and individuals on its behalf (third-party payments): fan-in.
-    const ref = k.ref(["perlemoen", "abalone", "鮑魚"], [`INV CT-${String(500 + e)} frozen fish`, "fishing equipment", "marine products"]);
+    // Hong Kong pays: the company, and many individuals paying its invoice (third parties): fan-in.
+    const invoice = `INV CT-${String(500 + e)}`;
+    const ref = k.ref(["perlemoen", "abalone", "鮑魚"], [`${invoice} frozen fish`, "fishing equipment", "marine products"]);
     k.tx(d0, hkCo, zaCo, Math.round(r.range(40_000, 80_000)), "wire", ref.text, ref.coded ? ["fan_in", "high_risk_corridor", "wildlife_sector", "wildlife_keyword"] : ["fan_in", "high_risk_corridor", "wildlife_sector"]);
     hkPeople.forEach((p, i) => {
-      if (r.chance(0.3) && i > 0) return;
-      k.tx(d0 + 0.3 + i * 0.2, p, zaCo, Math.round(r.range(8_000, 20_000)), "wire", `on behalf of ${k.partyName(hkCoParty)}`, ["fan_in", "third_party_payment", "high_risk_corridor"]);
+      k.tx(d0 + 0.2 + i * r.range(0.05, 0.3), p, zaCo, Math.round(r.range(3_000, 9_000)), "wire", `${invoice} on behalf of ${k.partyName(hkCoParty)}`, ["fan_in", "third_party_payment", "high_risk_corridor"]);
     });
     // Pay the divers back in cash; the director takes his cut.
     const t1 = d0 + 1 + k.delay();
@@ -58,7 +58,7 @@ export function plantAbalone(ctx: SchemeContext): PlantedScheme {
   k.core(hkCo, ...hkPeople, zaCo, zaCash, bossAcct);
   k.traceFrom(hkCo);
   return k.finish(
-    "A Hong Kong dried-seafood company, and three people paying 'on behalf of' it, send money to a new Cape Town fishing-supplies company for 'frozen fish'. The company's local account takes many round cash deposits from runners, some split under the reporting line, and pays divers back in cash.",
+    "A Hong Kong dried-seafood company, and a crowd of people paying its invoices 'on behalf of' it, send money to a new Cape Town fishing-supplies company for 'frozen fish'. The company's local account takes many round cash deposits from runners, some split under the reporting line, and pays divers back in cash.",
     ["HK", "ZA"],
   );
 }

@@ -26,7 +26,7 @@ export function plantPangolin(ctx: SchemeContext): PlantedScheme {
   const tcm = k.account(tcmCo, { currency: "local" });
   k.relate(trader, tcmCo, "owns", 1800, 100);
   k.labelAccount(tcm, "wildlife_sector");
-  const nSg = 3 + (ctx.scale >= 1 ? 1 : 0);
+  const nSg = ctx.difficulty === "hard" ? 3 : 5;
   const sgCos = Array.from({ length: nSg }, (_, i) => k.account(k.company("SG", i % 2 === 0 ? "Trading" : "Global Resources", "general trading", { young: i === 0 }), { currency: "USD", pool: i === 0 ? "none" : "trader" }));
   const ngOwner = k.person("NG", { birthYear: [1972, 1990] });
   const ngExportCo = k.company("NG", "Agro Exports", "import export");
@@ -34,7 +34,7 @@ export function plantPangolin(ctx: SchemeContext): PlantedScheme {
   const ngExport = k.account(ngExportCo, { currency: "USD", pool: "trader" });
   const ngOwnerBank = k.account(ngOwner, { currency: "local" });
   const ngOwnerWallet = k.account(ngOwner, { type: "mobile_money" });
-  const collectors = Array.from({ length: Math.max(4, Math.round(7 * Math.sqrt(ctx.scale))) }, () => k.account(k.person(r.chance(0.8) ? "NG" : "MZ", { passport: false, female: false }), { type: "mobile_money" }));
+  const collectors = Array.from({ length: Math.max(4, Math.round(k.tuning.crowd * Math.sqrt(Math.min(1, ctx.scale)))) }, () => k.account(k.person(r.chance(0.8) ? "NG" : "MZ", { passport: false, female: false }), { type: "mobile_money" }));
   const customs = k.account(k.person("NG", { roles: ["customs", "official"], passport: false }), { currency: "local" });
 
   const episodes = k.episodes(3);
@@ -45,12 +45,13 @@ export function plantPangolin(ctx: SchemeContext): PlantedScheme {
     const nDep = 3 + r.int(3);
     for (let c = 0; c < nDep; c++) k.tx(d0 - 4 + c * r.range(0.4, 1), -1, traderAcct, Math.round(r.range(k.tuning.structFloor, 9_950)), "cash_deposit", "", ["structuring"]);
     k.tx(d0 - 0.5, tcm, traderAcct, Math.round(r.range(10_000, 20_000)), "wire", "dividend", []);
+    k.tx(d0 - 0.3, traderAcct, traderDupAcct, Math.round(r.range(30_000, 50_000)), "internal", "chuyển khoản", []);
     // Scatter: trader (both identities) to the Singapore companies.
     const total = r.range(60_000, 110_000);
     let gathered = 0;
     sgCos.forEach((sg, i) => {
       const part = (total / sgCos.length) * r.range(0.85, 1.15);
-      const from = i % 2 === 0 ? traderDupAcct : traderAcct;
+      const from = traderDupAcct;
       const ref = k.ref(["scales", "vảy tê tê", "hàng tê tê"], [`PO ${2024}${String(e * 10 + i).padStart(3, "0")} ginger`, "goods payment", "trade settlement"]);
       k.tx(d0 + i * 0.2, from, sg, Math.round(part), "wire", ref.text, ref.coded ? ["scatter_gather", "high_risk_corridor", "wildlife_keyword"] : ["scatter_gather", "high_risk_corridor"]);
       gathered += part * (1 - k.fee());
@@ -66,7 +67,6 @@ export function plantPangolin(ctx: SchemeContext): PlantedScheme {
     k.tx(t3, ngExport, ngOwnerBank, Math.round(owner), "wire", "director remuneration", []);
     k.tx(t3 + 0.3, ngOwnerBank, ngOwnerWallet, Math.round(owner * 0.5), "mobile_money", "", []);
     collectors.forEach((c, i) => {
-      if (i > 2 && r.chance(0.3)) return;
       const ref = k.ref(["scales", "tê tê", "goods from bush"], ["transport", "", "support"]);
       k.tx(t3 + 0.5 + i * r.range(0.01, 0.06), ngOwnerWallet, c, 0, "mobile_money", ref.text, ref.coded ? ["fan_out", "mobile_money_burst", "round_amounts", "wildlife_keyword"] : ["fan_out", "mobile_money_burst", "round_amounts"], (2 + r.int(8)) * 100_000);
     });
@@ -75,7 +75,7 @@ export function plantPangolin(ctx: SchemeContext): PlantedScheme {
   k.core(traderAcct, traderDupAcct, tcm, ...sgCos, ngExport, ngOwnerBank, ngOwnerWallet);
   k.traceFrom(traderAcct, traderDupAcct);
   return k.finish(
-    "A Hanoi trader who owns a traditional-medicine shop pays for pangolin scales through four Singapore trading companies, which pay a Lagos 'agro exports' company for 'dried ginger'. Its owner pays collectors by mobile money and a customs officer at the port. The trader banks at two banks as 'Nguyễn ...' and 'NGUYEN ...' with one passport, and feeds his account with cash deposits just under the reporting line.",
+    "A Hanoi trader who owns a traditional-medicine shop pays for pangolin scales through several Singapore trading companies, which pay a Lagos 'agro exports' company for 'dried ginger'. Its owner pays collectors by mobile money and a customs officer at the port. The trader banks at two banks as 'Nguyễn ...' and 'NGUYEN ...' with one passport, and feeds his account with cash deposits just under the reporting line.",
     ["VN", "SG", "NG"],
   );
 }

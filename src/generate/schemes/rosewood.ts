@@ -17,8 +17,10 @@ import { type PlantedScheme, type SchemeContext, SchemeKit } from "../scheme-kit
 export function plantRosewood(ctx: SchemeContext): PlantedScheme {
   const k = new SchemeKit("rosewood", "rosewood (Dalbergia)", ctx);
   const r = k.rng;
-  const cnBuyers = [k.company("CN", "Classical Furniture", "furniture"), k.company("CN", "Hongmu Timber", "timber")].map((c) => k.account(c, { currency: "USD" }));
-  for (const b of cnBuyers) k.labelAccount(b, "wildlife_sector");
+  const nBuyers = ctx.difficulty === "hard" ? 3 : 5;
+  const cnBuyers = Array.from({ length: nBuyers }, (_, i) => k.account(i < 2 ? k.company("CN", i === 0 ? "Classical Furniture" : "Hongmu Timber", i === 0 ? "furniture" : "timber") : k.person("CN", { passport: true }), { currency: "USD", pool: i < 2 ? "none" : "person" }));
+  k.labelAccount(cnBuyers[0], "wildlife_sector");
+  k.labelAccount(cnBuyers[1], "wildlife_sector");
   const keFrontCo = k.company("KE", "General Trading", "import export", { young: true });
   const keFront = k.account(keFrontCo, { currency: "USD", openedDaysBefore: 25 });
   k.labelAccount(keFront, "front_company");
@@ -30,7 +32,8 @@ export function plantRosewood(ctx: SchemeContext): PlantedScheme {
   k.relate(mgBoss, mgExporter, "owns", 3000, 80);
   k.relate(mgBoss, keFrontCo, "owns", 30, 50);
   const mgBossWallet = k.account(mgBoss, { type: "mobile_money" });
-  const loggers = Array.from({ length: Math.max(4, Math.round(8 * Math.sqrt(ctx.scale))) }, () => k.account(k.person("MG", { female: false, passport: false }), { type: "mobile_money" }));
+  const mgSuppliers = Array.from({ length: ctx.difficulty === "hard" ? 1 : 3 }, () => k.account(k.person("MG", { passport: false }), { currency: "local", pool: "person" }));
+  const loggers = Array.from({ length: Math.max(4, Math.round(k.tuning.crowd * Math.sqrt(Math.min(1, ctx.scale)))) }, () => k.account(k.person("MG", { female: false, passport: false }), { type: "mobile_money" }));
   const forestOfficial = k.account(k.person("MG", { roles: ["official"], sector: "forestry administration" }), { type: "mobile_money" });
   const mayor = k.account(k.person("MG", { roles: ["pep", "official"] }), { currency: "local" });
 
@@ -39,21 +42,29 @@ export function plantRosewood(ctx: SchemeContext): PlantedScheme {
   for (let e = 0; e < episodes; e++) {
     const d0 = 7 + (e * span) / episodes + r.range(0, span / episodes / 3);
     let got = 0;
+    let cyclePart = 0;
     cnBuyers.forEach((b, i) => {
-      const usd = r.range(40_000, 90_000);
+      const usd = r.range(25_000, 60_000);
       got += usd;
       const ref = k.ref(["bois de rose", "palissandre", "hongmu logs"], [`contract KE-${String(40 + e)} hardwood`, "timber deposit", "furniture components"]);
-      const typ: Parameters<typeof k.tx>[6] = ["gather_scatter", "high_risk_corridor", "wildlife_sector"];
+      const typ: Parameters<typeof k.tx>[6] = ["gather_scatter", "high_risk_corridor"];
+      if (i < 2) typ.push("wildlife_sector");
       if (ref.coded) typ.push("wildlife_keyword");
-      if (i === e % 2) typ.push("cycle");
+      if (i === e % nBuyers) {
+        typ.push("cycle");
+        cyclePart = usd;
+      }
       k.tx(d0 + i * 0.3, b, keFront, Math.round(usd), "wire", ref.text, typ);
     });
-    const t1 = d0 + 0.8 + k.delay();
-    k.tx(t1, keFront, mgExp, Math.round(got * 0.55), "wire", "purchase of timber", ["gather_scatter", "pass_through", "rapid_movement", "high_risk_corridor", "front_company"]);
-    k.tx(t1 + 0.2, keFront, mgBossWallet, Math.round(got * 0.05), "mobile_money", "frais", ["gather_scatter", "front_company"]);
-    k.tx(t1 + 0.4, keFront, hkCo, Math.round(got * 0.3), "wire", "re-export commission", ["gather_scatter", "cycle", "front_company", "high_risk_corridor"]);
+    const t1 = d0 + 0.3 * nBuyers + k.delay();
+    const back = cyclePart * (1 - k.fee());
+    const forward = got - back;
+    k.tx(t1, keFront, mgExp, Math.round(forward * 0.6), "wire", "purchase of timber", ["gather_scatter", "pass_through", "high_risk_corridor", "front_company"]);
+    k.tx(t1 + 0.2, keFront, mgBossWallet, Math.round(forward * 0.05), "mobile_money", "frais", ["gather_scatter", "front_company"]);
+    mgSuppliers.forEach((m, i) => void k.tx(t1 + 0.3 + i * 0.1, keFront, m, Math.round((forward * 0.3) / mgSuppliers.length), "wire", `avance bois lot ${e * 10 + i}`, ["gather_scatter", "front_company", "high_risk_corridor"]));
+    k.tx(t1 + 0.4, keFront, hkCo, Math.round(back), "wire", "re-export commission", ["gather_scatter", "cycle", "front_company", "high_risk_corridor"]);
     const t2 = t1 + 0.5 + k.delay();
-    k.tx(t2, hkCo, cnBuyers[e % 2], Math.round(got * 0.3 * (1 - k.fee())), "wire", "refund overpayment", ["cycle"]);
+    k.tx(t2, hkCo, cnBuyers[e % nBuyers], Math.round(back * (1 - k.fee())), "wire", "refund overpayment", ["cycle"]);
     k.tx(t2, mgExp, mgBossWallet, Math.round(got * 0.1), "mobile_money", "", []);
     loggers.forEach((l, i) => {
       if (i > 3 && r.chance(0.25)) return;
@@ -66,7 +77,7 @@ export function plantRosewood(ctx: SchemeContext): PlantedScheme {
   k.core(...cnBuyers, keFront, hkCo, mgExp, mgBossWallet);
   k.traceFrom(cnBuyers[0]);
   return k.finish(
-    "Two Chinese furniture and timber makers pay a one-month-old Mombasa trading company for 'hardwood'. It pays a Malagasy timber exporter and its owner, and sends part back to China through Hong Kong as a 'refund'. The owner pays loggers in the SAVA region by MVola and a forest official for permits.",
+    "Chinese furniture and timber makers and their owners pay a one-month-old Mombasa trading company for 'hardwood'. It pays a Malagasy timber exporter, its owner and local suppliers, and sends one buyer's payment back to China through Hong Kong as a 'refund'. The owner pays loggers in the SAVA region by MVola and a forest official for permits.",
     ["CN", "KE", "MG"],
   );
 }
