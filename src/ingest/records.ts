@@ -65,6 +65,26 @@ function readDateField(get: FieldGetter, field: string, p: RowProblems, opts: Re
   return t;
 }
 
+/**
+ * `formatInstant(t).slice(0, 10)` (the UTC day of an instant as `yyyy-MM-dd`) without building a
+ * Date and its ISO string: days to civil date after H. Hinnant, "chrono-Compatible Low-Level Date
+ * Algorithms" (https://howardhinnant.github.io/date_algorithms.html). Years outside 0..9999 take
+ * the Date path, whose ISO form differs there.
+ */
+function isoDay(t: number): string {
+  const z = Math.floor(t / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return formatInstant(t).slice(0, 10);
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
 function clip(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -191,7 +211,7 @@ export function readAccountRecord(get: FieldGetter, loc: SourceLocation, q: Quar
   if (inst) acc.institution = inst;
   if (country) acc.country = country;
   if (currency) acc.currency = currency;
-  if (opened !== undefined) acc.opened = formatInstant(opened).slice(0, 10);
+  if (opened !== undefined) acc.opened = isoDay(opened);
   return acc;
 }
 
@@ -287,7 +307,7 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
     attributes,
   };
   if (country) party.country = country;
-  if (birth !== undefined) party.birthDate = formatInstant(birth).slice(0, 10);
+  if (birth !== undefined) party.birthDate = isoDay(birth);
   const sector = normaliseSector(get("sector"));
   if (sector) party.sector = sector;
   return party;
@@ -321,8 +341,8 @@ export function readRelationshipRecord(get: FieldGetter, loc: SourceLocation, q:
   }
   if (p.bad) return undefined;
   const rel: Relationship = { from: from!, to: to!, type: type! };
-  if (since !== undefined) rel.since = formatInstant(since).slice(0, 10);
-  if (until !== undefined) rel.until = formatInstant(until).slice(0, 10);
+  if (since !== undefined) rel.since = isoDay(since);
+  if (until !== undefined) rel.until = isoDay(until);
   if (share !== undefined) rel.share = share;
   return rel;
 }
