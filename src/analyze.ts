@@ -74,6 +74,7 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
     trace: options.trace,
     alerts: Array.isArray(results.alerts) ? (results.alerts as AlertRef[]) : undefined,
     scores: Array.isArray(results.scores) ? (results.scores as RiskScore[]) : undefined,
+    entities: resolution.entities,
     onProgress: options.onProgress,
   });
   results.summary.detect = detect.summary;

@@ -48,6 +48,8 @@ export interface FlowGraphOptions {
   scores?: readonly RiskScore[];
   /** Multiplier of the risk boost, see the file header. [default: 4] */
   riskWeight?: number;
+  /** Party level only: resolved entities (results.json `entities`); the parties of one entity become one node named by its id. [default: none] */
+  entities?: readonly { id: string; members: readonly string[] }[];
   /** Party level only: weight of a relationship (owns, directs...) as a multiple of the median edge weight. [default: 1] */
   relationshipWeight?: number;
 }
@@ -64,7 +66,7 @@ export const FLOW_GRAPH_DEFAULTS = Object.freeze({
 
 /** A {@link WeightedGraph} over accounts or parties, with the mapping back to the dataset. */
 export interface FlowGraph extends WeightedGraph {
-  /** Node ids: account ids, or party ids (account ids for accounts without a holder). */
+  /** Node ids: account ids; or at party level entity ids, party ids, and account ids for accounts without a holder. */
   readonly ids: readonly string[];
   /** Node of each account (index in dataset.accounts). */
   readonly accountNode: Int32Array;
@@ -103,6 +105,17 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
   if (!(o.relationshipWeight >= 0)) throw new OptionError("buildFlowGraph", `relationshipWeight must be >= 0, got ${o.relationshipWeight}`);
   const nAcc = dataset.accounts.length;
   const accountNode = new Int32Array(nAcc);
+  // Party level: parties resolved into one entity share a node (named by the entity id).
+  const entities = o.level === "party" ? (o.entities ?? []) : [];
+  const partyNode = new Int32Array(dataset.parties.length).fill(-1);
+  const entityOf = new Int32Array(dataset.parties.length).fill(-1);
+  const entityNode = new Int32Array(entities.length).fill(-1);
+  entities.forEach((e, k) => {
+    for (const m of e.members) {
+      const p = dataset.partyIndex.get(m);
+      if (p !== undefined && entityOf[p] < 0) entityOf[p] = k;
+    }
+  });
   const ids: string[] = [];
   if (o.level === "account") {
     for (let a = 0; a < nAcc; a++) {
@@ -110,10 +123,19 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
       ids.push(dataset.accounts[a].id);
     }
   } else {
-    for (const p of dataset.parties) ids.push(p.id);
+    for (let p = 0; p < partyNode.length; p++) {
+      const e = entityOf[p];
+      if (e < 0) partyNode[p] = ids.length;
+      else if (entityNode[e] < 0) partyNode[p] = entityNode[e] = ids.length;
+      else {
+        partyNode[p] = entityNode[e];
+        continue;
+      }
+      ids.push(e < 0 ? dataset.parties[p].id : entities[e].id);
+    }
     for (let a = 0; a < nAcc; a++) {
       const h = dataset.accountHolder[a];
-      if (h >= 0) accountNode[a] = h;
+      if (h >= 0) accountNode[a] = partyNode[h];
       else {
         accountNode[a] = ids.length;
         ids.push(dataset.accounts[a].id);
@@ -121,7 +143,7 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     }
   }
   const n = ids.length;
-  const risk = nodeRisk(dataset, o.level, accountNode, n, o.scores);
+  const risk = nodeRisk(dataset, o.level, accountNode, partyNode, n, o.scores);
   const t = dataset.transactions;
   const m = t.length;
   const src = new Int32Array(m);
@@ -177,9 +199,12 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     w2.set(w);
     let k = m;
     for (const rel of dataset.relationships) {
-      const a = dataset.partyIndex.get(rel.from);
-      const b = dataset.partyIndex.get(rel.to);
-      if (a === undefined || b === undefined || a === b) continue;
+      const pa = dataset.partyIndex.get(rel.from);
+      const pb = dataset.partyIndex.get(rel.to);
+      if (pa === undefined || pb === undefined) continue;
+      const a = partyNode[pa];
+      const b = partyNode[pb];
+      if (a === b) continue;
       s2[k] = a;
       d2[k] = b;
       w2[k++] = unit;
@@ -190,7 +215,7 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
 }
 
 /** Risk 0..1 per node: the highest score among the node, its accounts and their holders. */
-function nodeRisk(dataset: Dataset, level: "account" | "party", accountNode: Int32Array, n: number, scores: readonly RiskScore[] | undefined): Float64Array {
+function nodeRisk(dataset: Dataset, level: "account" | "party", accountNode: Int32Array, partyNode: Int32Array, n: number, scores: readonly RiskScore[] | undefined): Float64Array {
   const risk = new Float64Array(n);
   if (!scores || scores.length === 0) return risk;
   const acc = new Float64Array(dataset.accounts.length);
@@ -205,7 +230,7 @@ function nodeRisk(dataset: Dataset, level: "account" | "party", accountNode: Int
       if (p !== undefined && v > party[p]) party[p] = v;
     }
   }
-  if (level === "party") for (let p = 0; p < party.length; p++) risk[p] = party[p];
+  if (level === "party") for (let p = 0; p < party.length; p++) if (party[p] > risk[partyNode[p]]) risk[partyNode[p]] = party[p];
   for (let a = 0; a < acc.length; a++) {
     const h = dataset.accountHolder[a];
     const r = Math.max(acc[a], h >= 0 ? party[h] : 0);

@@ -17,6 +17,8 @@ export interface DetectOptions {
   tracing?: TraceOptions;
   /** Corridor options (see {@link CorridorOptions}); `false` skips corridors. [default: CORRIDOR_DEFAULTS] */
   corridors?: CorridorOptions | false;
+  /** Resolved entities (results.json `entities`), used when `communities.level` is "party". [default: none] */
+  entities?: readonly { id: string; members: readonly string[] }[];
   /** Alerts and scores of the rules stage, when it ran. [default: none] */
   alerts?: readonly AlertRef[];
   scores?: readonly RiskScore[];
@@ -56,6 +58,7 @@ export function runDetect(dataset: Dataset, options: DetectOptions = {}): Detect
     seed: options.seed ?? options.communities?.seed,
     scores: options.scores ?? options.communities?.scores,
     alerts: options.alerts ?? options.communities?.alerts,
+    entities: options.entities ?? options.communities?.entities,
   });
   progress?.({ stage: "communities", done: dataset.accounts.length, total: dataset.accounts.length, message: `${c.stats.eligible} communities` });
   const seeds = [...(options.trace ?? [])];

@@ -111,6 +111,14 @@ describe("detectCommunities on a generated case (ring + supermarket + payroll)",
     expect(r.stats.engine).toBe("graphology");
   });
 
+  it("merges resolved entities into one node on the party graph", () => {
+    const entities = [{ id: "E-COURIERS", members: [`P-${RING.couriers[0]}`, `P-${RING.couriers[1]}`] }];
+    const r = detectCommunities(ds, { level: "party", entities, seed: 1, limit: 1000 });
+    const ring = r.communities.find((c) => c.members.includes("E-COURIERS"));
+    expect(ring?.members).toEqual(["E-COURIERS", ...RING_ACCOUNTS.map((a) => `P-${a}`).filter((p) => !entities[0].members.includes(p))].sort());
+    expect(r.communities.some((c) => c.members.includes(`P-${RING.couriers[0]}`))).toBe(false);
+  });
+
   it("works on the party graph with relationships", () => {
     const r = detectCommunities(ds, { level: "party", seed: 1, limit: 1000 });
     const ringParties = RING_ACCOUNTS.map((a) => `P-${a}`).sort();
