@@ -5,6 +5,7 @@ import { runExport } from "./export.js";
 import { runGenerate } from "./generate.js";
 import { type CommandIO, processIO, UsageError } from "./io.js";
 import { runRulesCommand } from "./rules.js";
+import { runStr } from "./str.js";
 
 type Command = { summary: string; run: (argv: string[], io: CommandIO) => Promise<number> };
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: { summary: "ingest a case folder and write results.json (and reports)", run: runAnalyze },
   rules: { summary: "list the typology rules with their parameters, bands and sources", run: runRulesCommand },
   export: { summary: "write a case as GraphML, GEXF, Cypher/Neo4j, i2, FtM or CSV", run: runExport },
+  str: { summary: "write a goAML STR skeleton for alerts or a community, to complete in goAML", run: runStr },
   generate: { summary: "write a synthetic case with planted schemes and its truth.json", run: runGenerate },
   evaluate: { summary: "grade results.json against a truth.json (recall, precision, ranks)", run: runEvaluate },
 };
