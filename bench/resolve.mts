@@ -397,8 +397,10 @@ if (isMain) {
     const log = (s: string): void => {
       process.stderr.write(`${s}\n`);
     };
-    const resolved = runResolveBench(values.sizes.split(",").map(parseSize), log);
-    process.stdout.write(`${resolveTable(resolved)}\n\n`);
+    if (values.sizes !== "") {
+      const resolved = runResolveBench(values.sizes.split(",").map(parseSize), log);
+      process.stdout.write(`${resolveTable(resolved)}\n\n`);
+    }
     if (values.graph !== "") {
       const graphs = runGraphBench(values.graph.split(",").map(parseSize), log);
       process.stdout.write(`${graphTable(graphs)}\n`);

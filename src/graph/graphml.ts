@@ -1,7 +1,7 @@
 import type { AbstractGraph, Attributes } from "graphology-types";
 import type { Dataset } from "../model/dataset.js";
 import { transferEdgeAttributes, transferEdgeKey, transferNodeAttributes, transferNodesInGraph } from "./transaction-graph.js";
-import { aggregateTransfers, type TransferOptions } from "./transfers.js";
+import { aggregateTransfers, channelNames, type TransferOptions } from "./transfers.js";
 
 /**
  * GraphML writer (format: Brandes et al., "GraphML Progress Report", Graph Drawing 2001; schema at
@@ -29,6 +29,10 @@ interface GraphSource {
   attributes: Attributes;
   nodes(): Iterable<[string, Attributes]>;
   edges(): Iterable<[string, string, string, Attributes, boolean]>;
+  /** Edge attribute types when the source knows them (saves a pass over the edges). */
+  edgeTypes?: Map<string, GraphMLType>;
+  /** The `<edge>` elements already written, given the edge key ids by attribute name (replaces `edges`). */
+  edgeXml?: (keyIds: ReadonlyMap<string, string>, sep: string) => Iterable<string>;
 }
 
 type GraphMLType = "boolean" | "long" | "double" | "string";
@@ -36,7 +40,10 @@ type GraphMLType = "boolean" | "long" | "double" | "string";
 /** Characters XML 1.0 forbids, and unpaired surrogates. */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(XML_FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
@@ -75,7 +82,8 @@ function* emit(source: GraphSource, options: GraphMLOptions): Generator<string> 
   const edgeTypes = new Map<string, GraphMLType>();
   collectTypes(graphTypes, source.attributes);
   for (const [, attrs] of source.nodes()) collectTypes(nodeTypes, attrs);
-  for (const [, , , attrs] of source.edges()) collectTypes(edgeTypes, attrs);
+  if (source.edgeTypes) for (const [name, type] of source.edgeTypes) edgeTypes.set(name, type);
+  else for (const [, , , attrs] of source.edges()) collectTypes(edgeTypes, attrs);
   const ids = { graph: new Map<string, string>(), node: new Map<string, string>(), edge: new Map<string, string>() };
   let buf = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   const declare = (domain: "graph" | "node" | "edge", prefix: string, types: Map<string, GraphMLType>): void => {
@@ -108,7 +116,15 @@ function* emit(source: GraphSource, options: GraphMLOptions): Generator<string> 
       buf = "";
     }
   }
-  for (const [key, s, t, attrs, undirected] of source.edges()) {
+  if (source.edgeXml) {
+    for (const xml of source.edgeXml(ids.edge, sep)) {
+      buf += xml;
+      if (buf.length >= chunkSize) {
+        yield buf;
+        buf = "";
+      }
+    }
+  } else for (const [key, s, t, attrs, undirected] of source.edges()) {
     const dir = undirected === !source.directed ? "" : ` directed="${undirected ? "false" : "true"}"`;
     const head = `    <edge id="${escapeXml(key)}" source="${escapeXml(s)}" target="${escapeXml(t)}"${dir}`;
     const body = data("edge", attrs, "      ");
@@ -190,15 +206,46 @@ export function transactionGraphMLChunks(dataset: Dataset, options: TransferOpti
   const multi = options.multi ?? false;
   const keep = transferNodesInGraph(table, options);
   const order = table.nodes.map((_, k) => k).sort((x, y) => (table.nodes[x].key < table.nodes[y].key ? -1 : table.nodes[x].key > table.nodes[y].key ? 1 : 0));
+  let integral = true;
+  for (let e = 0; e < table.amount.length && integral; e++) integral = Number.isSafeInteger(table.amount[e]);
+  const edgeTypes = new Map<string, GraphMLType>();
+  if (table.source.length > 0) {
+    for (const [name, type] of [["count", "long"], ["amount", integral ? "long" : "double"], ["first", "string"], ["last", "string"], ["channels", "string"], ["transactions", "string"]] as const) edgeTypes.set(name, type);
+  }
   const source: GraphSource = {
     directed: true,
     attributes: {},
+    edgeTypes,
     *nodes() {
       for (const k of order) if (keep[k]) yield [table.nodes[k].key, transferNodeAttributes(dataset, table, k)];
     },
     *edges() {
       for (let e = 0; e < table.source.length; e++) {
         yield [transferEdgeKey(dataset, table, e, multi), table.nodes[table.source[e]].key, table.nodes[table.target[e]].key, transferEdgeAttributes(dataset, table, e), false];
+      }
+    },
+    // The same elements as `edges` would give, written straight from the typed arrays.
+    *edgeXml(keyIds, sep) {
+      const k = (name: string): string => keyIds.get(name)!;
+      const [kAmount, kChannels, kCount, kFirst, kLast, kTx] = ["amount", "channels", "count", "first", "last", "transactions"].map(k);
+      const escapedKey = table.nodes.map((node) => escapeXml(node.key));
+      const channelText = new Map<number, string>();
+      const ids = dataset.transactions.id;
+      for (let e = 0; e < table.source.length; e++) {
+        const id = escapeXml(transferEdgeKey(dataset, table, e, multi));
+        let channels = channelText.get(table.channels[e]);
+        if (channels === undefined) channelText.set(table.channels[e], (channels = escapeXml(channelNames(table.channels[e]).join(sep))));
+        let txs = "";
+        for (let j = table.txStart[e]; j < table.txStart[e + 1]; j++) txs += j === table.txStart[e] ? ids[table.txIndex[j]] : sep + ids[table.txIndex[j]];
+        yield `    <edge id="${id}" source="${escapedKey[table.source[e]]}" target="${escapedKey[table.target[e]]}">
+      <data key="${kAmount}">${valueText(table.amount[e], sep)}</data>
+      <data key="${kChannels}">${channels}</data>
+      <data key="${kCount}">${table.count[e]}</data>
+      <data key="${kFirst}">${new Date(table.first[e]).toISOString()}</data>
+      <data key="${kLast}">${new Date(table.last[e]).toISOString()}</data>
+      <data key="${kTx}">${escapeXml(txs)}</data>
+    </edge>
+`;
       }
     },
   };

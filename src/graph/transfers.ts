@@ -150,15 +150,14 @@ export function aggregateTransfers(dataset: Dataset, options: TransferOptions = 
     }
   }
 
-  // Group transactions (in time order) by edge.
+  // Node of each side of each kept transaction (-1: left out).
   const byTime = buildAccountAdjacency(dataset).byTime;
-  const edgeOfTx = new Int32Array(t.length).fill(-1);
-  const edgeKey = new Map<number, number>();
-  const src: number[] = [];
-  const dst: number[] = [];
-  const width = nodes.length + 1;
-  for (let k = 0; k < byTime.length; k++) {
-    const i = byTime[k];
+  const nTx = t.length;
+  const nNodes = nodes.length;
+  const srcOf = new Int32Array(nTx).fill(-1);
+  const dstOf = new Int32Array(nTx);
+  let kept = 0;
+  for (let i = 0; i < nTx; i++) {
     if (keepTx && !keepTx[i]) continue;
     const f = t.from[i];
     const to = t.to[i];
@@ -166,32 +165,53 @@ export function aggregateTransfers(dataset: Dataset, options: TransferOptions = 
     const s = f >= 0 ? accNode[f] : cashNode;
     const d = to >= 0 ? accNode[to] : cashNode;
     if (s < 0 || d < 0) continue;
-    let e: number;
-    if (multi) {
-      e = src.length;
-      src.push(s);
-      dst.push(d);
-    } else {
-      const key = s * width + d;
-      const hit = edgeKey.get(key);
-      if (hit === undefined) {
-        e = src.length;
-        edgeKey.set(key, e);
-        src.push(s);
-        dst.push(d);
-      } else e = hit;
-    }
-    edgeOfTx[i] = e;
+    srcOf[i] = s;
+    dstOf[i] = d;
+    kept++;
   }
-  const m = src.length;
-
-  // Order edges by source key, target key, first transaction (their creation order is by time).
+  // Transactions grouped by source node, in time order within each (a counting sort).
+  const srcStart = new Int32Array(nNodes + 1);
+  for (let i = 0; i < nTx; i++) if (srcOf[i] >= 0) srcStart[srcOf[i] + 1]++;
+  for (let k = 0; k < nNodes; k++) srcStart[k + 1] += srcStart[k];
+  const srcTx = new Int32Array(kept);
+  const srcFill = srcStart.slice(0, nNodes);
+  for (let k = 0; k < byTime.length; k++) {
+    const i = byTime[k];
+    if (srcOf[i] >= 0) srcTx[srcFill[srcOf[i]]++] = i;
+  }
+  // Nodes in key order (code units), so that edges come out sorted by source then target key.
   const byKey = nodes.map((_, k) => k).sort((x, y) => byCodeUnit(nodes[x].key, nodes[y].key));
-  const keyRank = new Int32Array(nodes.length);
+  const keyRank = new Int32Array(nNodes);
   for (let r = 0; r < byKey.length; r++) keyRank[byKey[r]] = r;
-  const order = new Int32Array(m);
-  for (let e = 0; e < m; e++) order[e] = e;
-  order.sort((x, y) => keyRank[src[x]] - keyRank[src[y]] || keyRank[dst[x]] - keyRank[dst[y]] || x - y);
+
+  // Edges: per source (in key order), one per target (or per transaction), created in time order
+  // and then ordered by target key (ties: creation order, i.e. time).
+  const edgeOfTx = new Int32Array(nTx).fill(-1);
+  const src = new Int32Array(kept);
+  const dst = new Int32Array(kept);
+  const stamp = new Int32Array(nNodes).fill(-1);
+  const edgeOfTarget = new Int32Array(nNodes);
+  const order = new Int32Array(kept);
+  let m = 0;
+  for (const s of byKey) {
+    const segment = m;
+    for (let k = srcStart[s]; k < srcStart[s + 1]; k++) {
+      const i = srcTx[k];
+      const d = dstOf[i];
+      let e: number;
+      if (!multi && stamp[d] === s) e = edgeOfTarget[d];
+      else {
+        e = m++;
+        src[e] = s;
+        dst[e] = d;
+        order[e] = e;
+        stamp[d] = s;
+        edgeOfTarget[d] = e;
+      }
+      edgeOfTx[i] = e;
+    }
+    if (m - segment > 1) order.subarray(segment, m).sort((x, y) => keyRank[dst[x]] - keyRank[dst[y]] || x - y);
+  }
   const rankOf = new Int32Array(m);
   for (let r = 0; r < m; r++) rankOf[order[r]] = r;
 
@@ -206,27 +226,23 @@ export function aggregateTransfers(dataset: Dataset, options: TransferOptions = 
     source[r] = src[order[r]];
     target[r] = dst[order[r]];
   }
-  let total = 0;
-  for (let k = 0; k < byTime.length; k++) {
-    const i = byTime[k];
-    const e = edgeOfTx[i];
-    if (e < 0) continue;
-    const r = rankOf[e];
+  for (let k = 0; k < kept; k++) {
+    const i = srcTx[k];
+    const r = rankOf[edgeOfTx[i]];
     count[r]++;
     amount[r] += t.baseAmount[i];
     if (t.time[i] < first[r]) first[r] = t.time[i];
     if (t.time[i] > last[r]) last[r] = t.time[i];
     channels[r] |= 1 << t.channel[i];
-    total++;
   }
   const txStart = new Int32Array(m + 1);
   for (let r = 0; r < m; r++) txStart[r + 1] = txStart[r] + count[r];
   const fill = txStart.slice(0, m);
-  const txIndex = new Int32Array(total);
-  for (let k = 0; k < byTime.length; k++) {
-    const i = byTime[k];
-    const e = edgeOfTx[i];
-    if (e >= 0) txIndex[fill[rankOf[e]]++] = i;
+  const txIndex = new Int32Array(kept);
+  // Each source's transactions are in time order, so each edge's list is too.
+  for (let k = 0; k < kept; k++) {
+    const i = srcTx[k];
+    txIndex[fill[rankOf[edgeOfTx[i]]]++] = i;
   }
   return { nodes, source, target, count, amount, first, last, channels, txStart, txIndex };
 }

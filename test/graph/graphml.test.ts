@@ -84,8 +84,11 @@ describe("writeGraphML", () => {
 describe("transactionGraphMLChunks", () => {
   it("writes the same document as the graphology path, without building the graph", async () => {
     const { dataset } = await loadCase("datasets/mini");
-    for (const options of [{}, { multi: true }, { nodes: "party" as const }, { accounts: ["ACC-MZ-01", "ACC-TZ-01"] }]) {
+    for (const options of [{}, { multi: true }, { nodes: "party" as const }, { accounts: ["ACC-MZ-01", "ACC-TZ-01"] }, { transactions: [] }]) {
       expect([...transactionGraphMLChunks(dataset, options)].join("")).toBe(writeGraphML(buildTransactionGraph(dataset, options)));
     }
+    const whole = createDataset({ transactions: [{ id: "T1", date: "2024-01-01", amount: 10, currency: "USD", from_account: "A", to_account: "B" }] }).dataset;
+    expect([...transactionGraphMLChunks(whole)].join("")).toBe(writeGraphML(buildTransactionGraph(whole)));
+    expect([...transactionGraphMLChunks(whole)].join("")).toContain('attr.name="amount" attr.type="long"');
   });
 });
