@@ -406,7 +406,7 @@ class GoamlFile {
  * const xml = `<report><rentity_id>12</rentity_id><report_code>STR</report_code><entity_reference>R-1</entity_reference><currency_code_local>TZS</currency_code_local>
  * <transaction><transactionnumber>T1</transactionnumber><date_transaction>2024-03-01T10:00:00</date_transaction><transmode_code>CASH</transmode_code><amount_local>5000000</amount_local>
  * <t_from><from_funds_code>CASH</from_funds_code><from_country>TZ</from_country></t_from>
- * <t_to_my_client><to_funds_code>DEPOSIT</to_funds_code><to_account><institution_name>CRDB Bank</institution_name><account>0150123456</account></to_account><to_country>TZ</to_country></t_to_my_client></transaction></report>`;
+ * <t_to_my_client><to_funds_code>DEPOSIT</to_funds_code><to_account><institution_name>Kilimanjaro Commercial Bank Ltd</institution_name><account>0150123456</account></to_account><to_country>TZ</to_country></t_to_my_client></transaction></report>`;
  * const stats = await readGoamlStream(Readable.from([xml]), "r.xml", { builder, quarantine: q });
  * builder.build().transactions.length; // 1 (a cash deposit)
  * ```

@@ -292,8 +292,8 @@ const MOBILE_RE = /\b(mobile|wallet|m-?pesa|momo|airtel money|tigo ?pesa|mtn)\b/
  * ```ts
  * import { goamlAccount } from "wildtrace";
  * const f = (name: string, text: string) => ({ name, text, line: 1, children: [] });
- * const a = goamlAccount({ name: "to_account", text: "", line: 1, children: [f("institution_name", "CRDB Bank"), f("swift", "CORUTZTZ"), f("account", "0150123456"), f("currency_code", "TZS")] }, "R1", undefined);
- * a?.account; // { id: "0150123456", type: "bank", institution: "CRDB Bank", country: "TZ", currency: "TZS" }
+ * const a = goamlAccount({ name: "to_account", text: "", line: 1, children: [f("institution_name", "Kilimanjaro Commercial Bank Ltd"), f("swift", "KCBLTZTZ"), f("account", "0150123456"), f("currency_code", "TZS")] }, "R1", undefined);
+ * a?.account; // { id: "0150123456", type: "bank", institution: "Kilimanjaro Commercial Bank Ltd", country: "TZ", currency: "TZS" }
  * ```
  */
 export function goamlAccount(node: XmlNode, scope: string, sideCountry: string | undefined): GoamlAccount | undefined {

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
 
 /** One XML element kept in memory: its local name, trimmed text, child elements and start line. */
@@ -161,10 +162,13 @@ export async function streamXmlChildren(
     const msg = err.message.replace(/^[^:]*:\d+:\d+: /, "");
     stop({ code: "malformed_file", line: parser.line, message: `${file} is not well-formed XML at line ${parser.line}: ${msg} (truncated or damaged file?)` });
   });
+  const decoder = new StringDecoder("utf8"); // a character split between two Buffer chunks stays whole
   for await (const chunk of source) {
-    parser.write(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+    parser.write(typeof chunk === "string" ? chunk : decoder.write(chunk));
     if (problem) return problem;
   }
+  const rest = decoder.end();
+  if (rest) parser.write(rest);
   // An empty or truncated document is reported by saxes through the error handler.
   parser.close();
   return problem;

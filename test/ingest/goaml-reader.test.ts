@@ -183,6 +183,17 @@ describe("readGoamlStream", () => {
     expect(dataset.reports[0]).toMatchObject({ id: "9/R-9", code: "SAR" });
   });
 
+  it("decodes a character split between two byte chunks", async () => {
+    const xml = `${HEAD}<transaction><transactionnumber>T1</transactionnumber><date_transaction>2024-03-01</date_transaction><amount_local>5</amount_local><transaction_description>Nguyễn象</transaction_description><t_from><from_funds_code>CASH</from_funds_code></t_from><t_to><to_funds_code>X</to_funds_code><to_account><account>A</account></to_account></t_to></transaction></report>`;
+    const bytes = Buffer.from(xml, "utf8");
+    const at = bytes.indexOf(Buffer.from("ễ", "utf8")) + 1;
+    const q = new Quarantine();
+    const builder = new DatasetBuilder(q);
+    await readGoamlStream(Readable.from([bytes.subarray(0, at), bytes.subarray(at)]), "split.xml", { builder, quarantine: q });
+    expect(q.entries).toEqual([]);
+    expect(getTransaction(builder.build(), 0).reference).toBe("Nguyễn象");
+  });
+
   it("gives a party without an account an account standing for it, and keeps amounts in foreign currency on request", async () => {
     const xml = `${HEAD}<transaction><transactionnumber>T1</transactionnumber><date_transaction>2024-03-01T08:00:00</date_transaction><transmode_code>SWIFT</transmode_code><amount_local>256000</amount_local>
 <t_from><from_funds_code>BANKD</from_funds_code><from_foreign_currency><foreign_currency_code>usd</foreign_currency_code><foreign_amount>100</foreign_amount></from_foreign_currency><from_entity><name>Lian Hup Trading Sdn Bhd</name><incorporation_country_code>MY</incorporation_country_code></from_entity><from_country>MY</from_country></t_from>
