@@ -50,7 +50,7 @@ export interface GoamlReadContext {
    * account element with no more detail is not read again (goAML repeats the account in every
    * transaction). [default: a new map]
    */
-  accountDetail?: Map<string, number>;
+  accountDetail?: Map<string, { elements: number; holder?: string }>;
 }
 
 interface Side {
@@ -100,7 +100,7 @@ class GoamlFile {
   private readonly indicators: string[] = [];
   private readonly parties: Map<string, Party>;
   private readonly accounts = new Set<string>();
-  private readonly accountDetail: Map<string, number>;
+  private readonly accountDetail: Map<string, { elements: number; holder?: string }>;
   private readonly links = new Set<string>();
   private sawAny = false;
 
@@ -188,6 +188,8 @@ class GoamlFile {
       this.addParty(s.party, loc);
       if (a.account.holder) this.link({ from: s.party.id, to: a.account.holder, type: "signatory" }, loc);
     }
+    const detail = this.accountDetail.get(a.account.id);
+    if (detail && detail.holder === undefined && a.account.holder) detail.holder = a.account.holder;
     if (this.accounts.has(a.account.id) || this.ctx.builder.hasAccount(a.account.id)) return;
     this.accounts.add(a.account.id);
     this.ctx.builder.addAccount(a.account, loc);
@@ -199,8 +201,11 @@ class GoamlFile {
     if (id === undefined) return undefined;
     const size = countElements(node);
     const before = this.accountDetail.get(id);
-    if (before !== undefined && size <= before && this.ctx.builder.hasAccount(id)) return { account: { id, type: "bank" }, signatories: [] };
-    if (before === undefined || size > before) this.accountDetail.set(id, size);
+    if (before !== undefined && size <= before.elements && this.ctx.builder.hasAccount(id)) {
+      return { account: before.holder ? { id, type: "bank", holder: before.holder } : { id, type: "bank" }, signatories: [] };
+    }
+    if (before === undefined) this.accountDetail.set(id, { elements: size });
+    else if (size > before.elements) before.elements = size;
     return undefined;
   }
 
@@ -305,9 +310,19 @@ class GoamlFile {
         if (own) this.addAccount({ account: { id: own, type: "other", holder: s.subject.party.id, ...(s.country ? { country: s.country } : {}) }, signatories: [] }, loc);
       }
       if (s.account && s.subject) this.addSubject(s.subject, loc);
-      if (s.conductor) this.addParty(s.conductor, loc);
+      if (s.conductor) {
+        this.addParty(s.conductor, loc);
+        // The person who conducted the transaction for the account's holder acts for it.
+        const holder = s.account?.account.holder;
+        if (holder) this.link({ from: s.conductor.id, to: holder, type: "represents" }, loc);
+      }
     }
-    const description = xmlText(node, "transaction_description") ?? xmlText(node, "comments") ?? "";
+    const goods = xmlChildren(node, "goods_services")
+      .map((g) => xmlText(g, "description"))
+      .filter((d): d is string => d !== undefined);
+    const text = xmlText(node, "transaction_description") ?? xmlText(node, "comments") ?? "";
+    // Goods named in the report are kept with the reference: trade descriptions matter to the wildlife keyword rule.
+    const description = goods.length > 0 ? [text, `goods: ${goods.join("; ")}`].filter((x) => x !== "").join(" | ") : text;
     this.ctx.builder.addTransaction(
       {
         id: id!,
@@ -454,7 +469,7 @@ export const GOAML_CODES_FILE = "goaml-codes.json";
 export function goamlReader(options: GoamlReadOptions = {}): CaseFileReader {
   if (options.codes !== undefined) goamlCodes(options.codes); // validate early: misuse is thrown here
   const partiesPerBuilder = new WeakMap<DatasetBuilder, Map<string, Party>>();
-  const detailPerBuilder = new WeakMap<DatasetBuilder, Map<string, number>>();
+  const detailPerBuilder = new WeakMap<DatasetBuilder, Map<string, { elements: number; holder?: string }>>();
   return {
     format: "goaml",
     claims: (name) => /\.xml$/i.test(name),

@@ -42,7 +42,7 @@ describe("goAML sample set (datasets/goaml-sample)", async () => {
     expect(ds.reports.length).toBe(4);
     expect(ds.accounts.length).toBe(10);
     expect(ds.parties.length).toBe(12);
-    expect(ds.relationships.length).toBe(4);
+    expect(ds.relationships.length).toBe(5);
   });
 
   it("reads the report header, indicators through the code table, and links transactions to reports", () => {
@@ -80,6 +80,7 @@ describe("goAML sample set (datasets/goaml-sample)", async () => {
 
   it("reads wires with foreign currency, countries and converted base amounts", () => {
     const out = getTransaction(ds, findTransaction(ds, "KCB240308-SW-4471"));
+    expect(out.reference).toBe("PAYMENT FOR SEA SHELLS AND HANDICRAFTS INV 2231 | goods: Sea shells and handicrafts (per invoice 2231)");
     expect(out).toMatchObject({ amount: 124_160_000, currency: "TZS", channel: "wire", fromAccount: "0150-2281-7730", toAccount: "5140-1188-2093", fromCountry: "TZ", toCountry: "MY" });
     expect(out.baseAmount).toBeCloseTo(124_160_000 * 0.000391, 2);
     const channels = new Map<string, number>();
@@ -126,6 +127,7 @@ describe("goAML sample set (datasets/goaml-sample)", async () => {
     expect(ds.relationships).toEqual([
       { from: mrema.id, to: msasani.id, type: "directs" },
       { from: mrema.id, to: msasani.id, type: "signatory" },
+      { from: mrema.id, to: msasani.id, type: "represents" }, // t_conductor of the USD wire
       { from: mrema.id, to: bahari.id, type: "directs" },
       { from: zhang.id, to: bahari.id, type: "owns" },
     ]);

@@ -90,7 +90,7 @@ describe("exportFtm", async () => {
     expect(validate(entities)).toEqual([]);
     const counts: Record<string, number> = {};
     for (const e of entities) counts[e.schema] = (counts[e.schema] ?? 0) + 1;
-    expect(counts).toEqual({ Person: 7, Company: 5, BankAccount: 10, Ownership: 11, Directorship: 2, UnknownLink: 1, Payment: 16 });
+    expect(counts).toEqual({ Person: 7, Company: 5, BankAccount: 10, Ownership: 11, Directorship: 2, Representation: 1, UnknownLink: 1, Payment: 16 });
   });
 
   it("round-trips the goAML sample: same parties, accounts, relationships and transactions", () => {
