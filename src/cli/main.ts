@@ -1,5 +1,6 @@
 import { WildtraceError } from "../errors.js";
 import { runAnalyze } from "./analyze.js";
+import { runDemo } from "./demo.js";
 import { runEvaluate } from "./evaluate.js";
 import { runExport } from "./export.js";
 import { runGenerate } from "./generate.js";
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   str: { summary: "write a goAML STR skeleton for alerts or a community, to complete in goAML", run: runStr },
   generate: { summary: "write a synthetic case with planted schemes and its truth.json", run: runGenerate },
   evaluate: { summary: "grade results.json against a truth.json (recall, precision, ranks)", run: runEvaluate },
+  demo: { summary: "run the whole pipeline on the flagship case and print what to look at first", run: runDemo },
 };
 
 const HELP = () => `Usage: wildtrace <command> [options]

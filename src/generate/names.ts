@@ -232,5 +232,10 @@ export function companyName(country: string, activity: string, suffixes: readonl
   else if (draw < 6 && cities.length > 0) word = pickAt(cities, h1);
   else word = pickAt(COMPANY_WORDS, h1);
   if (country === "CN" && cities.length > 0) word = `${pickAt(cities, h1 >>> 5)} ${pickAt(local, h1)}`;
-  return `${word} ${activity} ${pickAt(suffixes, h2 >>> 4)}`;
+  let suffix = pickAt(suffixes, h2 >>> 4);
+  // "Trading Co Ltd" after "General Trading" would say "Trading" twice: keep the plain suffix.
+  const first = suffix.split(" ")[0];
+  if (suffix.includes(" ") && activity.split(" ").includes(first)) suffix = suffix.slice(suffix.indexOf(" ") + 1).replace(/^& Export /, "");
+  if (activity.includes("Import & Export") && suffix.startsWith("Import & Export")) suffix = suffix.replace("Import & Export ", "");
+  return `${word} ${activity} ${suffix}`;
 }

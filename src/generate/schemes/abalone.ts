@@ -58,7 +58,7 @@ export function plantAbalone(ctx: SchemeContext): PlantedScheme {
   k.core(hkCo, ...hkPeople, zaCo, zaCash, bossAcct);
   k.traceFrom(hkCo);
   return k.finish(
-    "A Hong Kong dried-seafood company, and a crowd of people paying its invoices 'on behalf of' it, send money to a new Cape Town fishing-supplies company for 'frozen fish'. The company's local account takes many round cash deposits from runners, some split under the reporting line, and pays divers back in cash.",
+    "A Hong Kong dried-seafood company, and a crowd of people paying its invoices 'on behalf of' it, send money to a new South African fishing-supplies company for 'frozen fish'. The company's local account takes many round cash deposits from runners, some split under the reporting line, and pays divers back in cash.",
     ["HK", "ZA"],
   );
 }

@@ -36,7 +36,8 @@ export function plantIvory(ctx: SchemeContext): PlantedScheme {
   for (const b of buyers.slice(0, 2)) k.labelAccount(b, "wildlife_sector");
 
   // Transit: a real-looking freight forwarder and a dormant shell.
-  const myFreight = k.account(k.company("MY", "Freight Forwarding", "freight forwarding"), { currency: "USD", pool: "trader" });
+  const myFreightCo = k.company("MY", "Freight Forwarding", "freight forwarding");
+  const myFreight = k.account(myFreightCo, { currency: "USD", pool: "trader" });
   const myShellCo = k.company("MY", "Trading", "general trading");
   const myShell = k.account(myShellCo, { currency: "USD", openedDaysBefore: 900 });
   const hkShell = k.account(k.company("HK", "Trading Limited", "general trading", { young: true }), { currency: "USD", openedDaysBefore: 60 });
@@ -160,7 +161,7 @@ export function plantIvory(ctx: SchemeContext): PlantedScheme {
   k.core(bossAcct, bossDupAcct, ...buyers, myFreight, myShell, hkShell, mzFront, tzClearing, mmBank, mmDupBank, mmWallet);
   k.traceFrom(buyers[0], bossAcct);
   return k.finish(
-    "A Guangzhou financier, three buyer companies and a crowd of nominees pay a Port Klang freight forwarder's invoices for 'marine products'. The money is layered through a dormant Malaysian shell and a new Hong Kong company to a two-month-old logistics front in Pemba and a clearing agent in Dar es Salaam, withdrawn in cash just under 10,000 USD, and paid by M-Pesa to poachers ('meno') and to a ranger and a customs officer ('chai').",
+    `A financier in China (${k.partyName(boss)}), three buyer companies and a crowd of nominees pay the invoices of ${k.partyName(myFreightCo)}, a Malaysian freight forwarder, for 'marine products'. The money is layered through a dormant Malaysian shell (${k.partyName(myShellCo)}) and a new Hong Kong company to ${k.partyName(mzFrontCo)}, a recently incorporated Mozambican logistics front, and ${k.partyName(tzClearingCo)}, a Tanzanian clearing agent. It is withdrawn in cash just under 10,000 USD, and the middleman ${k.partyName(middleman)}, who banks under two spellings of the name, pays poachers ('meno') and a ranger and a customs officer ('chai') by mobile money.`,
     ["CN", "MY", "HK", "MZ", "TZ"],
   );
 }

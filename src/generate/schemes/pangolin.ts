@@ -75,7 +75,7 @@ export function plantPangolin(ctx: SchemeContext): PlantedScheme {
   k.core(traderAcct, traderDupAcct, tcm, ...sgCos, ngExport, ngOwnerBank, ngOwnerWallet);
   k.traceFrom(traderAcct, traderDupAcct);
   return k.finish(
-    "A Hanoi trader who owns a traditional-medicine shop pays for pangolin scales through several Singapore trading companies, which pay a Lagos 'agro exports' company for 'dried ginger'. Its owner pays collectors by mobile money and a customs officer at the port. The trader banks at two banks as 'Nguyễn ...' and 'NGUYEN ...' with one passport, and feeds his account with cash deposits just under the reporting line.",
+    `A Vietnamese trader who owns a traditional-medicine shop pays for pangolin scales through several Singapore trading companies, which pay a Nigerian 'agro exports' company for 'dried ginger'. Its owner pays collectors by mobile money and a customs officer at the port. The trader banks at two banks as '${k.partyName(trader)}' and '${k.partyName(traderDup)}' with one passport, and feeds the account with cash deposits just under the reporting line.`,
     ["VN", "SG", "NG"],
   );
 }

@@ -85,7 +85,7 @@ export function plantRhino(ctx: SchemeContext): PlantedScheme {
   k.core(...buyers, outfitter, gameFarm, mzMiddleAcct, mzMiddleWallet, mzCoAcct);
   k.traceFrom(buyers[0]);
   return k.finish(
-    "Buyers in Hanoi and Guangzhou pay a Limpopo hunting outfitter's game-farm account, dormant for years, for 'trophy hunts'. The farm account pays a Mozambican middleman, professional hunters, a wildlife vet and a ranger; shooters get mobile money, and part of the money comes back to the outfitter through a new Maputo company.",
+    "Buyers in Viet Nam and China pay a South African hunting outfitter's game-farm account, dormant for years, for 'trophy hunts'. The farm account pays a Mozambican middleman, professional hunters, a wildlife vet and a ranger; shooters get mobile money, and part of the money comes back to the outfitter through a new Mozambican company.",
     ["VN", "CN", "ZA", "MZ"],
   );
 }

@@ -77,7 +77,7 @@ export function plantRosewood(ctx: SchemeContext): PlantedScheme {
   k.core(...cnBuyers, keFront, hkCo, mgExp, mgBossWallet);
   k.traceFrom(cnBuyers[0]);
   return k.finish(
-    "Chinese furniture and timber makers and their owners pay a one-month-old Mombasa trading company for 'hardwood'. It pays a Malagasy timber exporter, its owner and local suppliers, and sends one buyer's payment back to China through Hong Kong as a 'refund'. The owner pays loggers in the SAVA region by MVola and a forest official for permits.",
+    "Chinese furniture and timber makers and their owners pay a one-month-old Kenyan trading company for 'hardwood'. It pays a Malagasy timber exporter, its owner and local suppliers, and sends one buyer's payment back to China through Hong Kong as a 'refund'. The owner pays loggers in the SAVA region by MVola and a forest official for permits.",
     ["CN", "KE", "MG"],
   );
 }
