@@ -32,13 +32,13 @@ import {
 } from "../src/index.js";
 import { benchCase, DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
 
-/** What one child measures: stage name -> milliseconds, in order. */
+/** What one child measures: [stage name, wall ms, CPU ms (user + system)], in order. */
 export interface AnalyzeFigures {
   mode: "pipeline" | "stages";
   transactions: number;
   accounts: number;
   parties: number;
-  stages: [string, number][];
+  stages: [string, number, number][];
   totalMs: number;
   cpuMs: number;
   peakMb: number;
@@ -73,12 +73,15 @@ function traceSeeds(dir: string, dataset: Dataset, n: number): string[] {
 async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<AnalyzeFigures> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const stages: [string, number][] = [];
+  const stages: [string, number, number][] = [];
   let last = t0;
+  let lastCpu = cpu0;
   const mark = (name: string) => {
     const now = performance.now();
-    stages.push([name, Math.round(now - last)]);
+    const cpu = process.cpuUsage();
+    stages.push([name, Math.round(now - last), Math.round((cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000)]);
     last = now;
+    lastCpu = cpu;
   };
   const load = await loadCase(dir, { readers: caseReaders() });
   mark("ingest (loadCase)");
@@ -86,6 +89,7 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
   const seeds = traceSeeds(dir, ds, 10);
   const base = { transactions: ds.transactions.length, accounts: ds.accounts.length, parties: ds.parties.length };
   last = performance.now();
+  lastCpu = process.cpuUsage();
   if (mode === "pipeline") {
     const results = analyze(load, { seed: 42, trace: seeds });
     mark("analyze()");
@@ -162,18 +166,23 @@ export function runAnalyzeBench(sizes: number[], withStages: boolean, log: (s: s
   return out;
 }
 
+/** "wall (CPU)" seconds of a stage. */
+function cell(st: [string, number, number] | undefined): string {
+  return st ? `${secs(st[1])} (${secs(st[2])})` : "-";
+}
+
 /** The pipeline figures as a Markdown table, one column per size. */
 export function pipelineTable(results: { size: number; figures: AnalyzeFigures[] }[]): string {
   const runs = results.map((r) => ({ size: r.size, f: r.figures.find((f) => f.mode === "pipeline") })).filter((r) => r.f);
   const names = [...new Set(runs.flatMap((r) => r.f!.stages.map(([n]) => n)))];
   const rows: (string | number)[][] = [];
   rows.push(["accounts / parties", ...runs.map((r) => `${r.f!.accounts} / ${r.f!.parties}`)]);
-  for (const n of names) rows.push([n, ...runs.map((r) => secs(r.f!.stages.find(([s]) => s === n)?.[1] ?? 0))]);
+  for (const n of names) rows.push([n, ...runs.map((r) => cell(r.f!.stages.find(([s]) => s === n)))]);
   rows.push(["**total (s)**", ...runs.map((r) => `**${secs(r.f!.totalMs)}**`)]);
   rows.push(["CPU time (s, user+system)", ...runs.map((r) => secs(r.f!.cpuMs))]);
   rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f!.peakMb}**`)]);
   rows.push(["alerts / communities / flows", ...runs.map((r) => `${r.f!.alerts} / ${r.f!.communities} / ${r.f!.flows}`)]);
-  return table(["stage (s)", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
+  return table(["stage: wall (CPU) s", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
 }
 
 /** The per-stage breakdown as a Markdown table, one column per size. */
@@ -182,9 +191,9 @@ export function stagesTable(results: { size: number; figures: AnalyzeFigures[] }
   if (runs.length === 0) return "";
   const names = [...new Set(runs.flatMap((r) => r.f!.stages.map(([n]) => n)))];
   const rows: (string | number)[][] = [];
-  for (const n of names) rows.push([n, ...runs.map((r) => secs(r.f!.stages.find(([s]) => s === n)?.[1] ?? 0))]);
+  for (const n of names) rows.push([n, ...runs.map((r) => cell(r.f!.stages.find(([s]) => s === n)))]);
   rows.push(["peak RSS (MB)", ...runs.map((r) => r.f!.peakMb)]);
-  return table(["stage, called alone (s)", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
+  return table(["stage, called alone: wall (CPU) s", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;

@@ -56,6 +56,11 @@ function machine() {
 
 say(`# wildtrace benchmarks\n\n${machine()}`);
 
+/** "wall (CPU)" seconds of a stage [name, wall ms, CPU ms]. */
+function cell(st) {
+  return st ? `${secs(st[1])} (${secs(st[2])})` : "-";
+}
+
 function childJson(script, args, opts) {
   const r = runChild(join("bench", script), args, opts);
   if (!r.data) log(`bench: ${script} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${r.stderr.slice(-3000)}`);
@@ -87,20 +92,20 @@ if (only.has("analyze")) {
   if (runs.length) {
     const names = [...new Set(runs.flatMap((r) => r.f.stages.map(([n]) => n)))];
     const rows = [["accounts / parties", ...runs.map((r) => `${r.f.accounts} / ${r.f.parties}`)]];
-    for (const n of names) rows.push([n, ...runs.map((r) => secs(r.f.stages.find(([s]) => s === n)?.[1] ?? 0))]);
+    for (const n of names) rows.push([n, ...runs.map((r) => cell(r.f.stages.find(([s]) => s === n)))]);
     rows.push(["**total wall time (s)**", ...runs.map((r) => `**${secs(r.f.totalMs)}**`)]);
     rows.push(["CPU time, user + system (s)", ...runs.map((r) => secs(r.f.cpuMs))]);
     rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f.peakMb}**`)]);
     rows.push(["microseconds per transaction", ...runs.map((r) => ((r.f.totalMs * 1000) / r.f.transactions).toFixed(1))]);
     rows.push(["alerts / communities / flows", ...runs.map((r) => `${r.f.alerts} / ${r.f.communities} / ${r.f.flows}`)]);
-    say(`## Whole pipeline (loadCase + analyze + results.json)\n\n${table(["stage", ...runs.map((r) => `${sizeLabel(r.size)} transactions`)], rows)}`);
+    say(`## Whole pipeline (loadCase + analyze + results.json)\n\n${table(["stage: wall (CPU) s", ...runs.map((r) => `${sizeLabel(r.size)} transactions`)], rows)}`);
   }
   const st = pipeline.map((r) => ({ size: r.size, f: r.figures.find((f) => f.mode === "stages") })).filter((r) => r.f);
   if (st.length) {
     const names = [...new Set(st.flatMap((r) => r.f.stages.map(([n]) => n)))];
-    const rows = names.map((n) => [n, ...st.map((r) => secs(r.f.stages.find(([s]) => s === n)?.[1] ?? 0))]);
+    const rows = names.map((n) => [n, ...st.map((r) => cell(r.f.stages.find(([s]) => s === n)))]);
     rows.push(["peak RSS (MB)", ...st.map((r) => r.f.peakMb)]);
-    say(`## Stages called one by one (hot spots)\n\n${table(["stage (s)", ...st.map((r) => `${sizeLabel(r.size)} transactions`)], rows)}`);
+    say(`## Stages called one by one (hot spots)\n\n${table(["stage: wall (CPU) s", ...st.map((r) => `${sizeLabel(r.size)} transactions`)], rows)}`);
   }
 }
 

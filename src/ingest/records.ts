@@ -279,13 +279,15 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
   const name = get("name")?.trim() ?? "";
   if (name === "") p.add("name", "missing_value", "name is empty: give the party's name as reported");
   const rawKind = get("kind");
-  let kind: PartyKind = guessPartyKind(name);
+  let kind: PartyKind | undefined;
   if (!blank(rawKind)) {
     const key = rawKind!.trim().toLowerCase().replace(/[\s-]+/g, "_");
     const k = Object.hasOwn(KIND_SYNONYMS, key) ? KIND_SYNONYMS[key] : undefined;
     if (!k) p.add("kind", "invalid_value", `'${clip(rawKind!)}' is not a party kind: use one of ${PARTY_KINDS.join(", ")}`);
     else kind = k;
   }
+  // Guessed from the name only when the source does not say (or says something unknown).
+  kind ??= guessPartyKind(name);
   const country = readCountryField(get, "country", p);
   const birth = readDateField(get, "birth_date", p, opts, false);
   if (p.bad) return undefined;
