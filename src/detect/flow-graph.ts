@@ -5,8 +5,9 @@
  *
  * - hub damping: an endpoint with more distinct counterparties than `hubDegree` (a supermarket, a
  *   payroll account, a utility) has its edges scaled by `hubDegree / degree`, so that sharing a
- *   grocer no longer looks like working together (the degree-discounting idea of Newman's
- *   "Analysis of weighted networks", Phys. Rev. E 70, 056131, 2004, applied to hubs only);
+ *   grocer no longer looks like working together. This is our heuristic; it follows the same idea
+ *   as the Adamic-Adar index, which discounts ties through well-connected nodes (Adamic and Adar,
+ *   "Friends and neighbors on the Web", Social Networks 25, 2003);
  * - card payments into such hubs are left out altogether (retail spending is not a relationship);
  * - risk: an edge between two accounts that the rules flagged is multiplied by
  *   `1 + riskWeight * min(riskA, riskB)` (risks 0..1), so that the network behind the alerts holds
