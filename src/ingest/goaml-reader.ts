@@ -50,7 +50,15 @@ export interface GoamlReadContext {
    * account element with no more detail is not read again (goAML repeats the account in every
    * transaction). [default: a new map]
    */
-  accountDetail?: Map<string, { elements: number; holder?: string }>;
+  accountDetail?: Map<string, AccountDetail>;
+}
+
+/** What the reader remembers of an account it has read. */
+export interface AccountDetail {
+  /** Elements in the richest `t_account` read for it. */
+  elements: number;
+  /** The account record given to the builder (completed in place by later, richer mentions). */
+  account?: Account;
 }
 
 interface Side {
@@ -100,7 +108,7 @@ class GoamlFile {
   private readonly indicators: string[] = [];
   private readonly parties: Map<string, Party>;
   private readonly accounts = new Set<string>();
-  private readonly accountDetail: Map<string, { elements: number; holder?: string }>;
+  private readonly accountDetail: Map<string, AccountDetail>;
   private readonly links = new Set<string>();
   private sawAny = false;
 
@@ -188,11 +196,19 @@ class GoamlFile {
       this.addParty(s.party, loc);
       if (a.account.holder) this.link({ from: s.party.id, to: a.account.holder, type: "signatory" }, loc);
     }
-    const detail = this.accountDetail.get(a.account.id);
-    if (detail && detail.holder === undefined && a.account.holder) detail.holder = a.account.holder;
+    let detail = this.accountDetail.get(a.account.id);
+    const known = detail?.account;
+    if (known) {
+      // A later mention may say more (the holder, the institution...): complete the record, never overwrite it.
+      for (const k of ["holder", "institution", "country", "currency", "opened"] as const) if (known[k] === undefined && a.account[k] !== undefined) known[k] = a.account[k];
+      return;
+    }
     if (this.accounts.has(a.account.id) || this.ctx.builder.hasAccount(a.account.id)) return;
     this.accounts.add(a.account.id);
-    this.ctx.builder.addAccount(a.account, loc);
+    const record: Account = { ...a.account };
+    if (!detail) this.accountDetail.set(a.account.id, (detail = { elements: 0 }));
+    detail.account = record;
+    this.ctx.builder.addAccount(record, loc);
   }
 
   /** A repeated account element with no more detail than before: only its id is needed. */
@@ -202,7 +218,8 @@ class GoamlFile {
     const size = countElements(node);
     const before = this.accountDetail.get(id);
     if (before !== undefined && size <= before.elements && this.ctx.builder.hasAccount(id)) {
-      return { account: before.holder ? { id, type: "bank", holder: before.holder } : { id, type: "bank" }, signatories: [] };
+      const holder = before.account?.holder;
+      return { account: holder ? { id, type: "bank", holder } : { id, type: "bank" }, signatories: [] };
     }
     if (before === undefined) this.accountDetail.set(id, { elements: size });
     else if (size > before.elements) before.elements = size;
@@ -469,7 +486,7 @@ export const GOAML_CODES_FILE = "goaml-codes.json";
 export function goamlReader(options: GoamlReadOptions = {}): CaseFileReader {
   if (options.codes !== undefined) goamlCodes(options.codes); // validate early: misuse is thrown here
   const partiesPerBuilder = new WeakMap<DatasetBuilder, Map<string, Party>>();
-  const detailPerBuilder = new WeakMap<DatasetBuilder, Map<string, { elements: number; holder?: string }>>();
+  const detailPerBuilder = new WeakMap<DatasetBuilder, Map<string, AccountDetail>>();
   return {
     format: "goaml",
     claims: (name) => /\.xml$/i.test(name),

@@ -185,6 +185,18 @@ describe("readGoamlStream", () => {
     expect(dataset.reports[0]).toMatchObject({ id: "9/R-9", code: "SAR" });
   });
 
+  it("completes an account from a later, richer mention (its holder)", async () => {
+    const tx = (id: string, account: string) =>
+      `<transaction><transactionnumber>${id}</transactionnumber><date_transaction>2024-03-01</date_transaction><amount_local>5</amount_local><t_from><from_funds_code>CASH</from_funds_code></t_from><t_to><to_funds_code>X</to_funds_code>${account}</t_to></transaction>`;
+    const bare = "<to_account><account>A1</account></to_account>";
+    const rich = "<to_account><institution_name>Zanzibar Ocean Bank PLC</institution_name><account>A1</account><t_entity><name>Bahari Freight Agencies Ltd</name><incorporation_number>087654</incorporation_number><incorporation_country_code>TZ</incorporation_country_code></t_entity></to_account>";
+    const { dataset, quarantine } = await readXml(`${HEAD}${tx("T1", bare)}${tx("T2", rich)}${tx("T3", bare)}</report>`);
+    expect(quarantine).toEqual([]);
+    expect(dataset.accounts).toHaveLength(1);
+    expect(dataset.accounts[0]).toMatchObject({ id: "A1", institution: "Zanzibar Ocean Bank PLC", holder: dataset.parties[0].id });
+    expect(dataset.parties.map((p) => p.name)).toEqual(["Bahari Freight Agencies Ltd"]);
+  });
+
   it("decodes a character split between two byte chunks", async () => {
     const xml = `${HEAD}<transaction><transactionnumber>T1</transactionnumber><date_transaction>2024-03-01</date_transaction><amount_local>5</amount_local><transaction_description>Nguyễn象</transaction_description><t_from><from_funds_code>CASH</from_funds_code></t_from><t_to><to_funds_code>X</to_funds_code><to_account><account>A</account></to_account></t_to></transaction></report>`;
     const bytes = Buffer.from(xml, "utf8");
