@@ -53,7 +53,14 @@ export const cashIntensiveRule = defineRule({
     const W = p.windowDays * DAY;
     const expected = new Set(p.expectedCashSectors);
     const out: Measurement[] = [];
+    // prefilter: an account whose cash over the whole period stays under minCash cannot alert
+    const cashTotal = new Float64Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) {
+      if (t.to[i] >= 0 && (t.channel[i] === CASH_DEPOSIT || t.from[i] < 0)) cashTotal[t.to[i]] += t.baseAmount[i];
+      if (t.from[i] >= 0 && (t.channel[i] === CASH_WITHDRAWAL || t.to[i] < 0)) cashTotal[t.from[i]] += t.baseAmount[i];
+    }
     for (let a = 0; a < ds.accounts.length; a++) {
+      if (cashTotal[a] < p.minCash) continue;
       const h = ds.accountHolder[a];
       if (h >= 0 && expected.has(ds.parties[h].sector ?? "")) continue;
       const ev = accountEvents(ctx, a);

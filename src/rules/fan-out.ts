@@ -5,6 +5,28 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, channelMask, DAY, day, money, plural, windowEvidence } from "./windows.js";
 
+/**
+ * Words that mark a payment as ordinary pay (salaries, wages, pensions, dividends) in the
+ * languages of the lexicon; fan-out and official-payment rules do not count such payments.
+ */
+export const ORDINARY_REFERENCES: readonly string[] = Object.freeze([
+  "salary",
+  "salaries",
+  "payroll",
+  "wage",
+  "wages",
+  "pension",
+  "dividend",
+  "mshahara",
+  "salaire",
+  "salário",
+  "salario",
+  "lương",
+  "工资",
+  "薪水",
+  "gaji",
+]);
+
 /** Parameters of {@link fanOutRule}. */
 export const FanOutParamsSchema = z
   .object({
@@ -18,22 +40,20 @@ export const FanOutParamsSchema = z
     minTotal: z.number().min(0).default(0),
     /** Channels not counted. [default: ["card"]] */
     excludeChannels: z.array(z.enum(CHANNELS)).default(["card"]),
-    /** Payments whose reference contains one of these words are ordinary (payroll, pensions) and not counted. [default: salary, payroll, wages...] */
-    ordinaryReferences: z
-      .array(z.string().min(2))
-      .default(["salary", "salaries", "payroll", "wage", "wages", "pension", "dividend", "mshahara", "salaire", "salário", "salario", "lương", "工资", "薪水", "gaji"]),
+    /** Payments whose reference contains one of these words are ordinary (payroll, pensions) and not counted. [default: {@link ORDINARY_REFERENCES}] */
+    ordinaryReferences: z.array(z.string().min(2)).default([...ORDINARY_REFERENCES]),
   })
   .strict();
 
-/** Holder pairs "employer>employee" from `employs` relationships. */
-export function employmentPairs(ctx: RuleContext): Set<string> {
+/** Holder pairs (employer, employee) from `employs` relationships, as `employer * parties + employee`. */
+export function employmentPairs(ctx: RuleContext): Set<number> {
   const ds = ctx.dataset;
-  const s = new Set<string>();
+  const s = new Set<number>();
   for (const r of ds.relationships) {
     if (r.type !== "employs") continue;
     const a = ds.partyIndex.get(r.from);
     const b = ds.partyIndex.get(r.to);
-    if (a !== undefined && b !== undefined) s.add(`${a}>${b}`);
+    if (a !== undefined && b !== undefined) s.add(a * ds.parties.length + b);
   }
   return s;
 }
@@ -93,7 +113,9 @@ export const fanOutRule = defineRule({
     const accept = (i: number) => {
       if (excluded[t.channel[i]] === 1 || t.from[i] === t.to[i] || ordinary(t.reference[i])) return false;
       if (employs.size === 0) return true;
-      return !employs.has(`${ds.accountHolder[t.from[i]]}>${ds.accountHolder[t.to[i]]}`);
+      const h = ds.accountHolder[t.from[i]];
+      const e = ds.accountHolder[t.to[i]];
+      return h < 0 || e < 0 || !employs.has(h * ds.parties.length + e);
     };
     const counts = new Int32Array(ds.accounts.length);
     const out: Measurement[] = [];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CHANNELS } from "../model/codes.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
-import { DAY, money, sideCountries } from "./windows.js";
+import { DAY, money } from "./windows.js";
 
 /** Parameters of {@link frontCompanyRule}. */
 export const FrontCompanyParamsSchema = z
@@ -128,6 +128,11 @@ export const frontCompanyRule = defineRule({
         if (others.length > 0) sharedContact.set(c, [...(sharedContact.get(c) ?? []), ...others]);
       }
     }
+    const crossBorder = (i: number) => {
+      const f = t.fromCountry[i] || (t.from[i] >= 0 ? ds.accountCountry[t.from[i]] : 0);
+      const to = t.toCountry[i] || (t.to[i] >= 0 ? ds.accountCountry[t.to[i]] : 0);
+      return f !== 0 && to !== 0 && f !== to;
+    };
     const cashSectors = new Set(p.cashSectors);
     const domestic = new Set(p.domesticSectors);
     const out: Measurement[] = [];
@@ -135,6 +140,8 @@ export const frontCompanyRule = defineRule({
       if (!isCompany(k)) continue;
       const party = ds.parties[k];
       const accts = accountsOf.get(k) ?? [];
+      // without a shared officer or contact, at most two flow signals: skip when minSignals needs more
+      if (!sharedOfficer.has(k) && !sharedContact.has(k) && p.minSignals > 2) continue;
       const signals: string[] = [];
       const evidence: number[] = [];
       const related: number[] = [];
@@ -159,8 +166,7 @@ export const frontCompanyRule = defineRule({
           inflow += v;
           volume += v;
           if (CASH_LIKE.has(t.channel[i]) || t.from[i] < 0) cashIn += v;
-          const [fc, tc] = sideCountries(ctx, i);
-          if (fc && tc && fc !== tc) cross += v;
+          if (crossBorder(i)) cross += v;
           if (Number.isFinite(inc) && t.time[i] - inc <= p.youngDays * DAY && t.time[i] >= inc) {
             youngIn += v;
             youngTx.push(i);
@@ -169,8 +175,7 @@ export const frontCompanyRule = defineRule({
         for (let q = outStart[a]; q < outStart[a + 1]; q++) {
           const i = outTx[q];
           volume += t.baseAmount[i];
-          const [fc, tc] = sideCountries(ctx, i);
-          if (fc && tc && fc !== tc) cross += t.baseAmount[i];
+          if (crossBorder(i)) cross += t.baseAmount[i];
         }
       }
       if (youngIn >= p.minYoungInflow) {

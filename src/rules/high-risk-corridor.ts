@@ -57,7 +57,7 @@ export const highRiskCorridorRule = defineRule({
   params: HighRiskCorridorParamsSchema,
   threshold: () => 2,
   bands: () => [
-    { min: 2, severity: "medium", score: 50, reason: "money from a wildlife destination market reached a source country" },
+    { min: 2, severity: "low", score: 35, reason: "money from a wildlife destination market reached a source country (common in ordinary trade too)" },
     { min: 3, severity: "high", score: 70, reason: "a multi-hop chain through a transit hub matches a known trafficking corridor" },
   ],
   measure(ctx, p) {

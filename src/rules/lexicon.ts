@@ -63,12 +63,19 @@ const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Thai}\p{Script=Lao}\p{Script=K
 
 /** Lower-case, NFKC, diacritics removed from Latin letters (Vietnamese `ngà` -> `nga`), punctuation to spaces. */
 function fold(text: string): string {
+  // fast path for plain ASCII, the bulk of payment references
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
   return text
     .normalize("NFKC")
     .toLowerCase()
     .normalize("NFD")
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
-    .replace(/\p{Script=Latin}\p{M}+/gu, (m) => m[0])
     .normalize("NFC")
     .replace(/đ/g, "d")
     .replace(/['’`]/g, "")

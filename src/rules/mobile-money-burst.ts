@@ -63,8 +63,20 @@ export const mobileMoneyBurstRule = defineRule({
     const accept = (i: number) => mask[t.channel[i]] === 1 && t.from[i] !== t.to[i];
     const W = p.windowHours * HOUR;
     const out: Measurement[] = [];
+    // prefilter: accounts with fewer burst-channel transfers than minCounterparties cannot alert
+    const nTx = new Int32Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) {
+      if (!accept(i)) continue;
+      if (t.from[i] >= 0) nTx[t.from[i]]++;
+      if (t.to[i] >= 0) nTx[t.to[i]]++;
+    }
+    const inSource = new Uint8Array(ds.countries.length);
+    ds.countries.forEach((c, k) => {
+      inSource[k] = source.has(c) ? 1 : 0;
+    });
     for (let a = 0; a < ds.accounts.length; a++) {
-      if (p.sourceCountriesOnly && !source.has(ds.countries[ds.accountCountry[a]])) continue;
+      if (nTx[a] < p.minCounterparties) continue;
+      if (p.sourceCountriesOnly && inSource[ds.accountCountry[a]] === 0) continue;
       const wo = bestDistinctWindow(outTx, outStart[a], outStart[a + 1], ctx, t.to, W, accept, counts);
       const wi = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], ctx, t.from, W, accept, counts);
       const useOut = wo.distinct > wi.distinct || (wo.distinct === wi.distinct && wo.total >= wi.total);

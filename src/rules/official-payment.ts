@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { PARTY_KINDS } from "../model/codes.js";
+import { employmentPairs, ORDINARY_REFERENCES, ordinaryReferenceFlags } from "./fan-out.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, day, money, plural } from "./windows.js";
@@ -12,16 +14,23 @@ export const OfficialPaymentParamsSchema = z
       .default(["official", "pep", "ranger", "customs", "police", "wildlife_officer", "game_warden", "vet", "port_official", "judge", "prosecutor", "minister"]),
     /** Least total paid by one account to officials, base currency. [default: 100] */
     minTotal: z.number().min(0).default(100),
+    /** Kinds of paying party counted: traders are companies; persons pay officials in their family for rent, school fees or birthdays. [default: ["company", "organization"]] */
+    payerKinds: z.array(z.enum(PARTY_KINDS)).default(["company", "organization"]),
     /** Payers in these sectors (their employers) stay quiet. [default: ["government"]] */
     excludePayerSectors: z.array(z.string()).default(["government"]),
+    /** Payments whose reference names ordinary pay (salary, wages, pension) are not counted. [default: the fan_out rule's list] */
+    ordinaryReferences: z.array(z.string().min(2)).default([...ORDINARY_REFERENCES]),
   })
   .strict();
 
 /**
  * `official_payment`: payments from private accounts to officials, rangers, customs officers,
  * vets or politically exposed persons (Themis IWT red flags: officials; FinCEN 2021: about 10% of
- * US wildlife SARs involved corruption). One alert per paying account; government payers (the
- * officials' employers) and payments between the same holder stay quiet.
+ * US wildlife SARs involved corruption). One alert per paying account. By default only companies
+ * and organisations count as payers (traders, clearing agents, outfitters), since persons pay
+ * officials in their family for rent or school fees; government payers (the
+ * officials' employers), salaries and wages (by reference or an `employs` relationship) and
+ * payments between the same holder stay quiet.
  *
  * @example
  * ```ts
@@ -55,10 +64,22 @@ export const officialPaymentRule = defineRule({
     const roles = new Set(p.roles.map((r) => r.toLowerCase()));
     const excluded = new Set(p.excludePayerSectors);
     const official = ds.parties.map((party) => party.roles.filter((r) => roles.has(r)));
+    // accounts held by officials, and the accounts that ever paid one (the only candidates)
+    const officialAccount = new Uint8Array(ds.accounts.length);
+    for (let a = 0; a < ds.accounts.length; a++) {
+      const h = ds.accountHolder[a];
+      if (h >= 0 && official[h].length > 0) officialAccount[a] = 1;
+    }
+    const paysOfficial = new Uint8Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) if (t.from[i] >= 0 && t.to[i] >= 0 && officialAccount[t.to[i]] === 1) paysOfficial[t.from[i]] = 1;
+    const ordinary = ordinaryReferenceFlags(ctx, p.ordinaryReferences);
+    const kinds = new Set<string>(p.payerKinds);
+    const employs = employmentPairs(ctx);
     const out: Measurement[] = [];
     for (let a = 0; a < ds.accounts.length; a++) {
+      if (paysOfficial[a] === 0) continue;
       const me = ds.accountHolder[a];
-      if (me >= 0 && (excluded.has(ds.parties[me].sector ?? "") || official[me].length > 0)) continue;
+      if (me >= 0 && (excluded.has(ds.parties[me].sector ?? "") || official[me].length > 0 || !kinds.has(ds.parties[me].kind))) continue;
       const myEntity = me >= 0 ? ctx.partyEntity[me] : -1;
       const txs: number[] = [];
       const payees: number[] = [];
@@ -68,8 +89,9 @@ export const officialPaymentRule = defineRule({
         const e = outTx[k];
         const b = t.to[e];
         if (b < 0) continue;
+        if (officialAccount[b] === 0) continue;
         const h = ds.accountHolder[b];
-        if (h < 0 || h === me || official[h].length === 0) continue;
+        if (h === me || ordinary(t.reference[e]) || (me >= 0 && employs.has(me * ds.parties.length + h))) continue;
         if (myEntity >= 0 && ctx.partyEntity[h] === myEntity) continue;
         txs.push(e);
         total += t.baseAmount[e];

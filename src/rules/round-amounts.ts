@@ -56,7 +56,15 @@ export const roundAmountsRule = defineRule({
       return Math.abs(q - Math.round(q)) < 1e-9 && q >= 1;
     };
     const out: Measurement[] = [];
+    // prefilter: accounts with fewer round cash-like transactions than minCount cannot alert
+    const rounds = new Int32Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) {
+      if (mask[t.channel[i]] !== 1 || !isRound(i)) continue;
+      if (t.from[i] >= 0) rounds[t.from[i]]++;
+      if (t.to[i] >= 0 && t.to[i] !== t.from[i]) rounds[t.to[i]]++;
+    }
     for (let a = 0; a < ds.accounts.length; a++) {
+      if (rounds[a] < p.minCount) continue;
       const ev = accountEvents(ctx, a).filter((i) => mask[t.channel[i]] === 1);
       if (ev.length < p.minCount) continue;
       let l = 0;

@@ -20,9 +20,10 @@ export const ScatterGatherParamsSchema = z
   .strict();
 
 /**
- * `scatter_gather`: one account pays several intermediaries, which each pay on to the same final
+ * `scatter_gather`: one source pays several intermediaries, which each pay on to the same final
  * account within days (IBM AMLSim / AMLworld "scatter-gather"): splitting to avoid one large,
- * visible transfer.
+ * visible transfer. A source is all the accounts of one holder, or of one resolved entity (a
+ * trader paying from two identities is one source).
  *
  * @example
  * ```ts
@@ -53,39 +54,82 @@ export const scatterGatherRule = defineRule({
     const ds = ctx.dataset;
     const t = ds.transactions;
     const { outStart, outTx } = ctx.adjacency;
+    const n = ds.accounts.length;
     const W = p.windowDays * DAY;
+    const count = new Int32Array(n);
+    const pairSeen = new Set<number>();
+    const touched: number[] = [];
     const out: Measurement[] = [];
-    for (let s = 0; s < ds.accounts.length; s++) {
-      if (outStart[s + 1] - outStart[s] < p.minIntermediaries) continue;
-      const byTarget = new Map<number, Map<number, [number, number]>>();
-      for (let k = outStart[s]; k < outStart[s + 1]; k++) {
+    // onward payments of intermediary m after payment e of s: calls visit(f, d) for each candidate
+    const onward = (s: number, e: number, visit: (f: number, d: number) => void) => {
+      const m = t.to[e];
+      const te = t.time[e];
+      const hi = outStart[m + 1];
+      let seen = 0;
+      for (let q = firstAfter(outTx, outStart[m], hi, t.time, te - 0.5); q < hi && seen < p.maxBranch; q++) {
+        const f = outTx[q];
+        if (t.time[f] - te > W) break;
+        const d = t.to[f];
+        if (d < 0 || sameSource(d, s) || d === m || f === e || t.baseAmount[f] < p.minCarry * t.baseAmount[e]) continue;
+        seen++;
+        visit(f, d);
+      }
+    };
+    // sources: the accounts of one holder (or one resolved entity) scatter together
+    const groupOf = (a: number): number => {
+      const h = ds.accountHolder[a];
+      if (h < 0) return a;
+      const e = ctx.partyEntity[h];
+      return e >= 0 ? n + ds.parties.length + e : n + h;
+    };
+    const members = new Map<number, number[]>();
+    for (let a = 0; a < n; a++) {
+      if (outStart[a + 1] === outStart[a]) continue;
+      const g = groupOf(a);
+      const l = members.get(g);
+      if (l) l.push(a);
+      else members.set(g, [a]);
+    }
+    const group = new Int32Array(n).fill(-1);
+    for (const [g, l] of members) for (const a of l) group[a] = g;
+    const sameSource = (x: number, y: number) => x >= 0 && y >= 0 && group[x] === group[y] && group[x] !== -1;
+    for (const [, srcs] of [...members.entries()].sort((a, b) => a[1][0] - b[1][0])) {
+      const s = srcs[0];
+      let deg = 0;
+      for (const a of srcs) deg += outStart[a + 1] - outStart[a];
+      if (deg < p.minIntermediaries) continue;
+      pairSeen.clear();
+      touched.length = 0;
+      for (const src of srcs) for (let k = outStart[src]; k < outStart[src + 1]; k++) {
         const e = outTx[k];
         const m = t.to[e];
-        if (m < 0 || m === s || t.baseAmount[e] < p.minAmount) continue;
-        const te = t.time[e];
-        const hi = outStart[m + 1];
-        let seen = 0;
-        for (let q = firstAfter(outTx, outStart[m], hi, t.time, te - 0.5); q < hi && seen < p.maxBranch; q++) {
-          const f = outTx[q];
-          if (t.time[f] - te > W) break;
-          const d = t.to[f];
-          if (d < 0 || d === s || d === m || f === e || t.baseAmount[f] < p.minCarry * t.baseAmount[e]) continue;
-          seen++;
-          let mids = byTarget.get(d);
-          if (!mids) byTarget.set(d, (mids = new Map()));
-          if (!mids.has(m)) mids.set(m, [e, f]);
-        }
+        if (m < 0 || sameSource(m, s) || t.baseAmount[e] < p.minAmount) continue;
+        onward(s, e, (_f, d) => {
+          const key = m * n + d;
+          if (pairSeen.has(key)) return;
+          pairSeen.add(key);
+          if (count[d] === 0) touched.push(d);
+          count[d]++;
+        });
       }
       let bestD = -1;
-      let bestMids: Map<number, [number, number]> | undefined;
-      for (const [d, mids] of byTarget) {
-        if (!bestMids || mids.size > bestMids.size || (mids.size === bestMids.size && d < bestD)) {
-          bestD = d;
-          bestMids = mids;
-        }
+      for (const d of touched) {
+        if (bestD < 0 || count[d] > count[bestD] || (count[d] === count[bestD] && d < bestD)) bestD = d;
       }
-      if (!bestMids || bestMids.size < p.minIntermediaries) continue;
-      const pairs = [...bestMids.entries()].sort((a, b) => a[0] - b[0]);
+      const best = bestD >= 0 ? count[bestD] : 0;
+      for (const d of touched) count[d] = 0;
+      if (best < p.minIntermediaries) continue;
+      // evidence: the first payment to each intermediary that reached bestD, and its onward payment
+      const mids = new Map<number, [number, number]>();
+      for (const src of srcs) for (let k = outStart[src]; k < outStart[src + 1]; k++) {
+        const e = outTx[k];
+        const m = t.to[e];
+        if (m < 0 || sameSource(m, s) || mids.has(m) || t.baseAmount[e] < p.minAmount) continue;
+        onward(s, e, (f, d) => {
+          if (d === bestD && !mids.has(m)) mids.set(m, [e, f]);
+        });
+      }
+      const pairs = [...mids.entries()].sort((a, b) => a[0] - b[0]);
       const txs = pairs.flatMap(([, ef]) => ef).sort((x, y) => t.time[x] - t.time[y] || x - y);
       const span = t.time[txs[txs.length - 1]] - t.time[txs[0]];
       if (span > 2 * W) continue;
@@ -95,10 +139,11 @@ export const scatterGatherRule = defineRule({
         scattered += t.baseAmount[e];
         gathered += t.baseAmount[f];
       }
+      const senders = srcs.filter((a) => pairs.some(([, [e]]) => t.from[e] === a));
       out.push({
-        key: `${ds.accounts[s].id}>${ds.accounts[bestD].id}:${day(t.time[txs[0]])}`,
-        value: bestMids.size,
-        accounts: [s, bestD, ...pairs.map(([m]) => m)],
+        key: `${ds.accounts[senders[0]].id}>${ds.accounts[bestD].id}:${day(t.time[txs[0]])}`,
+        value: pairs.length,
+        accounts: [senders[0], bestD, ...pairs.map(([m]) => m), ...senders.slice(1)],
         transactions: txs,
         start: t.time[txs[0]],
         end: t.time[txs[txs.length - 1]],

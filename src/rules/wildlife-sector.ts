@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./rule.js";
+import { CORRIDOR_DESTINATION, CORRIDOR_SOURCE, CORRIDOR_TRANSIT } from "./corridors.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, DAY, day, money, plural, windowEvidence } from "./windows.js";
 
@@ -31,6 +32,10 @@ export const WildlifeSectorParamsSchema = z
     windowDays: z.number().positive().default(90),
     /** Least value exchanged with them in the window, base currency. [default: 10000] */
     minTotal: z.number().min(0).default(10000),
+    /** Leave out subjects that are themselves in one of `sectors` (a trader paying forwarders is ordinary business). [default: true] */
+    skipFrontSubjects: z.boolean().default(true),
+    /** Count only counterparties in another country that plays a role in the corridors data. [default: true] */
+    corridorCountriesOnly: z.boolean().default(true),
   })
   .strict();
 
@@ -39,14 +44,16 @@ export const WildlifeSectorParamsSchema = z
  * for wildlife trafficking: import-export, freight forwarding, customs clearing, logistics,
  * travel; zoos, breeders, pet shops, safari outfitters, traditional medicine; and the convergence
  * sectors (jewellery, antiques, casinos) (Themis IWT red flags: counterparty sector; FATF 2020).
- * Regular trade with one partner stays quiet; weighted low alone.
+ * By default only counterparties abroad in a corridor country count, and subjects that are
+ * themselves in those sectors (traders paying forwarders) are left out; regular trade with one
+ * partner stays quiet; weighted low alone.
  *
  * @example
  * ```ts
  * import { wildlifeSectorRule, runRules, createDataset } from "wildtrace";
  * const { dataset } = createDataset({
  *   parties: [{ id: "F1", kind: "company", name: "Pemba Marine Logistics", sector: "freight forwarding" }, { id: "F2", kind: "company", name: "Kilwa Clearing", sector: "customs clearing" }],
- *   accounts: [{ id: "A" }, { id: "B1", holder: "F1" }, { id: "B2", holder: "F2" }],
+ *   accounts: [{ id: "A", country: "CN" }, { id: "B1", holder: "F1", country: "MZ" }, { id: "B2", holder: "F2", country: "TZ" }],
  *   transactions: [
  *     { id: "T1", date: "2024-01-01", amount: 8000, currency: "USD", fromAccount: "A", toAccount: "B1" },
  *     { id: "T2", date: "2024-01-05", amount: 7000, currency: "USD", fromAccount: "A", toAccount: "B2" },
@@ -75,16 +82,39 @@ export const wildlifeSectorRule = defineRule({
     const { inStart, inTx, outStart, outTx } = ctx.adjacency;
     const front = new Uint8Array(ds.accounts.length);
     const fronts = new Set(p.sectors);
+    const corridor = new Uint8Array(ds.countries.length);
+    for (const m of ctx.corridorRoles.roles.values()) {
+      ds.countries.forEach((c, k) => {
+        if ((m.get(c) ?? 0) & (CORRIDOR_SOURCE | CORRIDOR_TRANSIT | CORRIDOR_DESTINATION)) corridor[k] = 1;
+      });
+    }
+    const subjectIsFront = new Uint8Array(ds.accounts.length);
     for (let a = 0; a < ds.accounts.length; a++) {
       const h = ds.accountHolder[a];
-      if (h >= 0 && fronts.has(ds.parties[h].sector ?? "")) front[a] = 1;
+      if (h >= 0 && fronts.has(ds.parties[h].sector ?? "")) {
+        subjectIsFront[a] = 1;
+        if (!p.corridorCountriesOnly || corridor[ds.accountCountry[a]] === 1) front[a] = 1;
+      }
+    }
+    const abroad = (a: number, o: number) => !p.corridorCountriesOnly || ds.accountCountry[a] !== ds.accountCountry[o];
+    // prefilter: transfers with front-sector accounts per account and direction
+    const nIn = new Int32Array(ds.accounts.length);
+    const nOut = new Int32Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) {
+      const f = t.from[i];
+      const to = t.to[i];
+      if (f < 0 || to < 0 || f === to) continue;
+      if (front[f] === 1) nIn[to]++;
+      if (front[to] === 1) nOut[f]++;
     }
     const counts = new Int32Array(ds.accounts.length);
     const W = p.windowDays * DAY;
     const out: Measurement[] = [];
     for (let a = 0; a < ds.accounts.length; a++) {
+      if (nIn[a] < p.minCounterparties && nOut[a] < p.minCounterparties) continue;
+      if (p.skipFrontSubjects && subjectIsFront[a] === 1) continue;
       const me = ds.accountHolder[a];
-      const notMe = (o: number) => o >= 0 && front[o] === 1 && (me < 0 || ds.accountHolder[o] !== me);
+      const notMe = (o: number) => o >= 0 && front[o] === 1 && (me < 0 || ds.accountHolder[o] !== me) && abroad(a, o);
       const acceptIn = (i: number) => notMe(t.from[i]);
       const acceptOut = (i: number) => notMe(t.to[i]);
       const wi = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], ctx, t.from, W, acceptIn, counts);

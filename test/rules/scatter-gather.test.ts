@@ -18,6 +18,20 @@ describe("scatter_gather", () => {
     expect(a.explanation).toContain("paid USD 20,000 to 4 intermediaries, which passed USD 19,600 on to the same account DST");
   });
 
+  it("treats the accounts of one holder, or of one resolved entity, as one source", () => {
+    const rows = scatter(4).map((r, k) => (k % 4 === 0 ? { ...r, fromAccount: "SRC2" } : r));
+    expect(run(ds({ transactions: rows }), scatterGatherRule)).toEqual([]);
+    const parties = [{ id: "P1", kind: "person", name: "Tran Van Minh" }, { id: "P2", kind: "person", name: "TRẦN VĂN MINH" }];
+    const others = ["M0", "M1", "M2", "M3", "DST"].map((id) => ({ id }));
+    const sameHolder = ds({ parties, accounts: [{ id: "SRC", holder: "P1" }, { id: "SRC2", holder: "P1" }, ...others], transactions: rows });
+    expect(run(sameHolder, scatterGatherRule)[0].value).toBe(4);
+    const twoIdentities = ds({ parties, accounts: [{ id: "SRC", holder: "P1" }, { id: "SRC2", holder: "P2" }, ...others], transactions: rows });
+    expect(run(twoIdentities, scatterGatherRule)).toEqual([]);
+    const [a] = run(twoIdentities, scatterGatherRule, undefined, { entities: [{ id: "E1", members: ["P1", "P2"] }] });
+    expect(a.value).toBe(4);
+    expect(a.accounts).toContain("SRC2");
+  });
+
   it("stays quiet when the intermediaries pay different people (a distributor paying its agents)", () => {
     expect(run(ds({ transactions: scatter(8, false) }), scatterGatherRule)).toEqual([]);
   });

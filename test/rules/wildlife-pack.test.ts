@@ -12,18 +12,31 @@ describe("wildlife_sector", () => {
     { id: "F3", kind: "company", name: "Safari Curios", sector: "antiques" },
     { id: "BUY", kind: "company", name: "Buyer Ltd", sector: "manufacturing" },
   ];
-  const accounts = [{ id: "A" }, { id: "B1", holder: "F1" }, { id: "B2", holder: "F2" }, { id: "B3", holder: "F3" }, { id: "M", holder: "BUY" }];
+  const accounts = [
+    { id: "A", country: "CN" },
+    { id: "B1", holder: "F1", country: "MZ" },
+    { id: "B2", holder: "F2", country: "TZ" },
+    { id: "B3", holder: "F3", country: "KE" },
+    { id: "M", holder: "BUY", country: "CN" },
+    { id: "L1", holder: "F1", country: "GB" },
+    { id: "L2", holder: "F2", country: "GB" },
+  ];
 
-  it("fires for an account paying several front-sector companies", () => {
+  it("fires for an account paying several front-sector companies abroad in corridor countries", () => {
     const rows = [tx("T1", d(1), 8000, "A", "B1"), tx("T2", d(5), 7000, "A", "B2")];
     const [a] = run(ds({ parties, accounts, transactions: rows }), wildlifeSectorRule);
     expect(a.value).toBe(2);
     expect(a.explanation).toContain("(customs clearing, freight forwarding)");
   });
 
-  it("stays quiet for regular trade with one freight forwarder", () => {
+  it("stays quiet for regular trade with one freight forwarder, for forwarders outside corridor countries, and for a forwarder paying others", () => {
     const rows = Array.from({ length: 12 }, (_, m) => tx(`T${m}`, d(1 + m * 30), 25000, "M", "B1"));
     expect(run(ds({ parties, accounts, transactions: rows }), wildlifeSectorRule)).toEqual([]);
+    const uk = [tx("T1", d(1), 8000, "A", "L1"), tx("T2", d(5), 7000, "A", "L2")];
+    expect(run(ds({ parties, accounts, transactions: uk }), wildlifeSectorRule)).toEqual([]);
+    expect(run(ds({ parties, accounts, transactions: uk }), wildlifeSectorRule, { corridorCountriesOnly: false })).toHaveLength(1);
+    const forwarder = [tx("T1", d(1), 8000, "B1", "B2"), tx("T2", d(5), 7000, "B1", "B3")];
+    expect(run(ds({ parties, accounts, transactions: forwarder }), wildlifeSectorRule)).toEqual([]);
   });
 
   it("boundary: 10,000 in total alerts, less does not; outside 90 days does not", () => {
@@ -116,5 +129,38 @@ describe("third_party_payment", () => {
     const rows = (day: number) => [tx("T1", d(1), 9000, "A1", "S", { reference: "Consignment 12" }), tx("T2", d(day), 8000, "A2", "S", { reference: "consignment 12" })];
     expect(run(ds({ parties, accounts, transactions: rows(91) }), thirdPartyPaymentRule)).toHaveLength(1);
     expect(run(ds({ parties, accounts, transactions: rows(92) }), thirdPartyPaymentRule)).toEqual([]);
+  });
+});
+
+describe("official_payment look-alikes", () => {
+  it("stays quiet for family support paid by a person to an official, unless persons are counted", () => {
+    const parties = [
+      { id: "SON", kind: "person", name: "John Kombo" },
+      { id: "OFF", kind: "person", name: "Hamisi Kombo", roles: ["customs"] },
+    ];
+    const accounts = [{ id: "S", holder: "SON" }, { id: "O", holder: "OFF" }];
+    const dataset = ds({ parties, accounts, transactions: [tx("T1", d(3), 300, "S", "O", { reference: "kwa mama" })] });
+    expect(run(dataset, officialPaymentRule)).toEqual([]);
+    expect(run(dataset, officialPaymentRule, { payerKinds: ["person", "company"] })).toHaveLength(1);
+  });
+});
+
+describe("third_party_payment on behalf of another party", () => {
+  const parties = [
+    { id: "N1", kind: "person", name: "Li Na" },
+    { id: "BUY", kind: "company", name: "Pearl River Dried Seafood Limited" },
+    { id: "SUP", kind: "company", name: "Cape Marine Products" },
+  ];
+  const accounts = [{ id: "A1", holder: "N1" }, { id: "B", holder: "BUY" }, { id: "S", holder: "SUP" }];
+
+  it("fires when a nominee pays a supplier on behalf of the buyer", () => {
+    const [a] = run(ds({ parties, accounts, transactions: [tx("T1", d(2), 9000, "A1", "S", { reference: "on behalf of Pearl River Dried Seafood Limited" })] }), thirdPartyPaymentRule);
+    expect(a.value).toBe(2);
+    expect(a.explanation).toContain('by 1 party "on behalf of pearl river dried seafood limited"');
+  });
+
+  it("stays quiet when the principal pays its own bill", () => {
+    const rows = [tx("T1", d(2), 9000, "B", "S", { reference: "on behalf of Pearl River Dried Seafood Limited" })];
+    expect(run(ds({ parties, accounts, transactions: rows }), thirdPartyPaymentRule)).toEqual([]);
   });
 });
