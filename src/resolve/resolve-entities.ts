@@ -106,6 +106,7 @@ interface PartyFeatures {
   display: string;
   birthDate: string;
   country: string;
+  /** Phones in E.164 that are not weak, sorted. */
   phones: string[];
   addresses: { key: string; text: string }[];
 }
@@ -143,10 +144,11 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a (Fowler, Noll, Vo) over the UTF-16 code units of `s`, continuing from `h`. */
+/** FNV-1a (Fowler, Noll, Vo) over the UTF-16 code units of `s`, continuing from `h`; a signed 32-bit integer. */
 function fnv(h: number, s: string): number {
+  h |= 0;
   for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
-  return h >>> 0;
+  return h;
 }
 
 /**
@@ -173,9 +175,14 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const parties = dataset.parties;
   const n = parties.length;
   const features: PartyFeatures[] = new Array(n);
-  const idIndex = new Map<string, number[]>();
-  const identifierStrength = new Map<string, { rule: string; strength: string }>();
-  const keyCache = new Map<string, IdentifierKey | null>();
+  // Identifiers interned to small integers; (key, party) pairs grouped below.
+  const keyIds = new Map<string, number>();
+  const keyInfo: IdentifierKey[] = [];
+  const pairKey: number[] = [];
+  const pairParty: number[] = [];
+  const partyPhones: number[][] = new Array(n);
+  // The same phone recurs across reports: parse each distinct one once.
+  const phoneCache = new Map<string, IdentifierKey | undefined>();
   for (let i = 0; i < n; i++) {
     const p = parties[i];
     const names: string[][] = [];
@@ -183,44 +190,69 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
       const t = nameTokens(name, p.kind);
       if (t.length >= o.minNameTokens) names.push(t);
     }
-    const phones = new Set<string>();
-    const seen = new Set<string>();
+    const mine: number[] = [];
+    const phoneIds: number[] = [];
     for (const ident of p.identifiers) {
-      // The same phone or document recurs across reports: normalise each distinct one once.
-      const cacheKey = `${ident.type}\u0000${ident.country ?? ""}\u0000${p.country ?? ""}\u0000${ident.value}`;
-      let k = keyCache.get(cacheKey);
-      if (k === undefined) {
-        k = identifierKey(ident, p.country) ?? null;
-        keyCache.set(cacheKey, k);
+      let k: IdentifierKey | undefined;
+      if (ident.type === "phone") {
+        const cacheKey = `${ident.country ?? p.country ?? ""}\u0000${ident.value}`;
+        k = phoneCache.get(cacheKey);
+        if (k === undefined && !phoneCache.has(cacheKey)) phoneCache.set(cacheKey, (k = identifierKey(ident, p.country)));
+      } else k = identifierKey(ident, p.country);
+      if (!k) continue;
+      let id = keyIds.get(k.key);
+      if (id === undefined) {
+        id = keyInfo.length;
+        keyIds.set(k.key, id);
+        keyInfo.push(k);
       }
-      if (!k || seen.has(k.key)) continue;
-      seen.add(k.key);
-      if (k.rule === "phone") phones.add(k.key);
-      identifierStrength.set(k.key, k);
-      let list = idIndex.get(k.key);
-      if (!list) idIndex.set(k.key, (list = []));
-      list.push(i);
+      if (mine.includes(id)) continue;
+      mine.push(id);
+      pairKey.push(id);
+      pairParty.push(i);
+      if (k.rule === "phone") phoneIds.push(id);
     }
+    partyPhones[i] = phoneIds;
     const addresses: { key: string; text: string }[] = [];
     for (const a of p.addresses) {
       const k = addressKey(a.text);
       if (k.length >= 4) addresses.push({ key: k, text: a.text });
     }
     addresses.sort((x, y) => byCodeUnit(x.key, y.key) || byCodeUnit(x.text, y.text));
-    features[i] = { id: p.id, kind: p.kind, names, display: p.name, birthDate: p.birthDate ?? "", country: p.country ?? "", phones: [...phones].sort(), addresses };
+    features[i] = { id: p.id, kind: p.kind, names, display: p.name, birthDate: p.birthDate ?? "", country: p.country ?? "", phones: [], addresses };
   }
+  // Holders of each identifier (CSR), in party order.
+  const nKeys = keyInfo.length;
+  const holderStart = new Int32Array(nKeys + 1);
+  for (const id of pairKey) holderStart[id + 1]++;
+  for (let k = 0; k < nKeys; k++) holderStart[k + 1] += holderStart[k];
+  const holders = new Int32Array(pairKey.length);
+  const holderFill = holderStart.slice(0, nKeys);
+  for (let j = 0; j < pairKey.length; j++) holders[holderFill[pairKey[j]]++] = pairParty[j];
 
-  // Weak identifiers: shared by too many parties.
-  const weak = new Set<string>();
-  for (const [key, holders] of idIndex) if (holders.length > o.maxIdentifierShare) weak.add(key);
+  // Weak identifiers: shared by too many parties. Phones that are not weak support fuzzy links.
+  const weak = new Uint8Array(nKeys);
+  let weakCount = 0;
+  for (let k = 0; k < nKeys; k++) {
+    if (holderStart[k + 1] - holderStart[k] > o.maxIdentifierShare) {
+      weak[k] = 1;
+      weakCount++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const list = partyPhones[i];
+    if (list.length > 0) features[i].phones = list.filter((id) => !weak[id]).map((id) => keyInfo[id].key).sort(byCodeUnit);
+  }
 
   const links: Link[] = [];
   // 1. Identifier links.
-  for (const [key, holders] of idIndex) {
-    if (holders.length < 2 || weak.has(key)) continue;
-    const { rule, strength } = identifierStrength.get(key)!;
-    for (let x = 0; x < holders.length; x++) {
-      for (let y = x + 1; y < holders.length; y++) {
+  for (let k = 0; k < nKeys; k++) {
+    const from = holderStart[k];
+    const to = holderStart[k + 1];
+    if (to - from < 2 || weak[k]) continue;
+    const { rule, strength, key } = keyInfo[k];
+    for (let x = from; x < to; x++) {
+      for (let y = x + 1; y < to; y++) {
         const a = holders[x];
         const b = holders[y];
         if (features[a].kind !== features[b].kind) continue;
@@ -249,7 +281,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
         grown.set(entries);
         entries = grown;
       }
-      entries[used++] = ((hash >>> 0) & hashMask) * hashScale + i;
+      entries[used++] = ((hash & hashMask) >>> 0) * hashScale + i;
     };
     // A fuzzy link needs support, so candidates must share a name-token pair *and* a supporting
     // value (birth date, phone, the start of an address; the country only when the country alone
@@ -264,7 +296,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
       tags.length = 0;
       if (o.minSupport <= 0) tags.push(fnv(FNV_OFFSET, "*"));
       if (f.birthDate) tags.push(fnv(fnv(FNV_OFFSET, "b"), f.birthDate));
-      for (const ph of f.phones) if (!weak.has(ph)) tags.push(fnv(fnv(FNV_OFFSET, "p"), ph));
+      for (const ph of f.phones) tags.push(fnv(fnv(FNV_OFFSET, "p"), ph));
       for (const ad of f.addresses) tags.push(fnv(fnv(FNV_OFFSET, "a"), ad.key.slice(0, 6)));
       if (countryEnough && f.country) tags.push(fnv(fnv(FNV_OFFSET, "c"), f.country));
       for (const tokens of f.names) {
@@ -277,11 +309,14 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
         }
       }
       if (f.birthDate) addKey(fnv(fnv(kindHash, "B"), f.birthDate), i);
-      for (const ph of f.phones) if (!weak.has(ph)) addKey(fnv(fnv(kindHash, "P"), ph), i);
+      for (const ph of f.phones) addKey(fnv(fnv(kindHash, "P"), ph), i);
       for (const ad of f.addresses) addKey(fnv(fnv(kindHash, "A"), ad.key), i);
     }
     const sorted = entries.subarray(0, used).sort();
-    const compared = new Set<number>();
+    // Candidate pairs (a < b) from every block, as a * n + b in a growable Float64Array; sorted
+    // and de-duplicated before they are compared.
+    let candidates = new Float64Array(Math.max(16, n * 2));
+    let nCandidates = 0;
     const members: number[] = [];
     for (let start = 0; start < used; ) {
       const block = Math.floor(sorted[start] / hashScale);
@@ -300,17 +335,24 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
       }
       // Members are in ascending index order.
       for (let x = 0; x < members.length; x++) {
-        const a = members[x];
         for (let y = x + 1; y < members.length; y++) {
-          const b = members[y];
-          const pairKey = a * n + b;
-          if (compared.has(pairKey)) continue;
-          compared.add(pairKey);
-          comparisons++;
-          const link = fuzzyLink(features[a], features[b], a, b, o, weak);
-          if (link) links.push(link);
+          if (nCandidates === candidates.length) {
+            const grown = new Float64Array(candidates.length * 2);
+            grown.set(candidates);
+            candidates = grown;
+          }
+          candidates[nCandidates++] = members[x] * n + members[y];
         }
       }
+    }
+    const pairs = candidates.subarray(0, nCandidates).sort();
+    for (let k = 0; k < nCandidates; k++) {
+      if (k > 0 && pairs[k] === pairs[k - 1]) continue;
+      const a = Math.floor(pairs[k] / n);
+      const b = pairs[k] - a * n;
+      comparisons++;
+      const link = fuzzyLink(features[a], features[b], a, b, o);
+      if (link) links.push(link);
     }
   }
 
@@ -383,7 +425,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   return {
     entities,
     partyToEntity: sortedMap,
-    stats: { parties: n, entities: entities.length, mergedParties, comparisons, links: accepted.length, refusedLinks, weakIdentifiers: weak.size, skippedBlocks },
+    stats: { parties: n, entities: entities.length, mergedParties, comparisons, links: accepted.length, refusedLinks, weakIdentifiers: weakCount, skippedBlocks },
   };
 }
 
@@ -414,7 +456,7 @@ function bestNameScore(a: PartyFeatures, b: PartyFeatures, o: Required<ResolveOp
   return best;
 }
 
-function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>, weak: ReadonlySet<string>): Link | undefined {
+function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>): Link | undefined {
   if (fa.kind !== fb.kind) return undefined;
   if (fa.birthDate !== "" && fb.birthDate !== "" && fa.birthDate !== fb.birthDate) return undefined;
   const score = bestNameScore(fa, fb, o);
@@ -425,7 +467,7 @@ function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o
     support += 1;
     values.push(`birth_date=${fa.birthDate}`);
   }
-  const phone = fa.phones.find((p) => !weak.has(p) && fb.phones.includes(p));
+  const phone = fa.phones.find((p) => fb.phones.includes(p));
   if (phone) {
     support += 1;
     values.push(`phone=${phone}`);
