@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 export interface TraceOptions {
   /** Follow the money onwards, back to its origins, or both. [default: "both"] */
   direction?: "forward" | "backward" | "both";
-  /** Most transfers on a path (laundering chains of the generated schemes run 5-6 hops). [default: 6] */
+  /** Most transfers on a path (the bundled ivory case runs 7-8 hops from financier to couriers). [default: 8] */
   maxHops?: number;
   /** Longest wait, in days, between money arriving in an account and moving on. [default: 30] */
   maxDelayDays?: number;
@@ -33,7 +33,7 @@ export interface TraceOptions {
 /** Defaults of {@link TraceOptions}. */
 export const TRACE_DEFAULTS = Object.freeze({
   direction: "both" as const,
-  maxHops: 6,
+  maxHops: 8,
   maxDelayDays: 30,
   minAmount: 1,
   attribution: "proportional" as const,
@@ -192,7 +192,7 @@ export function traceFunds(dataset: Dataset, seeds: readonly string[], options: 
  * import { resolveTraceOptions } from "wildtrace";
  * const o = resolveTraceOptions("myTool", { maxDelayDays: 7 });
  * o.settings.maxDelayMs; // 604800000
- * o.maxHops; // 6
+ * o.maxHops; // 8
  * ```
  */
 export function resolveTraceOptions(fn: string, options: TraceOptions): Required<TraceOptions> & { settings: EngineSettings } {
