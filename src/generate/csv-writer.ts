@@ -13,6 +13,8 @@ export interface CsvWriter {
   close(): { rows: number; bytes: number };
 }
 
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 /**
  * Quote a CSV cell when it holds a comma, quote, newline or leading/trailing space. Generated data
  * never starts a cell with a formula character, so no neutralisation is needed here.
@@ -23,7 +25,7 @@ export interface CsvWriter {
  * ```
  */
 export function csvCell(value: string): string {
-  if (/[",\r\n]/.test(value) || value !== value.trim()) return `"${value.replace(/"/g, '""')}"`;
+  if (NEEDS_QUOTES.test(value)) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
 

@@ -6,6 +6,7 @@ import { CHANNELS } from "../model/codes.js";
 import { createChunk, generateBackgroundDay, prepareBackground, USD } from "./background.js";
 import { COUNTRY_PROFILES } from "./country-profiles.js";
 import { csvCell, openCsv } from "./csv-writer.js";
+import { openTransactionWriter } from "./transaction-writer.js";
 import { type GenerateOptions, type ResolvedGenerateOptions, resolveGenerateOptions, type SchemeName } from "./options.js";
 import { backgroundPartyCells, backgroundRoles } from "./party-rows.js";
 import { buildPopulation, CATEGORY, type Population, unitHash } from "./population.js";
@@ -166,14 +167,16 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
   let maxDay = 0;
   for (let d = 0; d < opts.days; d++) maxDay = Math.max(maxDay, counts[d]);
   const chunk = createChunk(maxDay + planted.length);
-  const tx = openCsv(join(out, "transactions.csv"), ["id", "date", "amount", "currency", "from_account", "to_account", "channel", "reference"]);
+  const currencyCodes = [...COUNTRY_PROFILES.map((c) => c.currency), "USD"];
+  const dayPrefixes = Array.from({ length: opts.days }, (_, d) => new Date(start + d * DAY).toISOString().slice(0, 11));
+  const tx = openTransactionWriter(join(out, "transactions.csv"), accountIds, dayPrefixes, currencyCodes);
+  const usdIndex = currencyCodes.length - 1;
   let seq = 0;
   let p = 0;
   let line = 1;
   const dirty: Truth["dirty"] = [];
   const dirtyEvery = opts.dirtyRows > 0 ? Math.max(1, Math.floor(opts.transactions / (opts.dirtyRows + 1))) : 0;
   const dirtyRng = createRng(mix32(seed, 0xd1));
-  const currencyCode = COUNTRY_PROFILES.map((c) => c.currency);
   const decimals = COUNTRY_PROFILES.map((c) => c.decimals);
   for (let d = 0; d < opts.days; d++) {
     chunk.n = 0;
@@ -194,17 +197,16 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
     }
     const dayStart = start + d * DAY;
     const order = orderBy(chunk.n, (i) => (chunk.time[i] - dayStart) / 1000);
-    const prefix = new Date(dayStart).toISOString().slice(0, 11);
     for (let k = 0; k < chunk.n; k++) {
       const i = order[k];
-      const id = `T${String(100_000_000 + ++seq).slice(1)}`;
       const cur = chunk.currency[i];
-      const amount = cur === USD || decimals[cur] === 2 ? formatCents(chunk.amount[i]) : String(chunk.amount[i]);
       const sec = Math.floor((chunk.time[i] - dayStart) / 1000);
-      const row = `${id},${prefix}${TIMES[sec]},${amount},${cur === USD ? "USD" : currencyCode[cur]},${chunk.from[i] >= 0 ? accountIds[chunk.from[i]] : ""},${chunk.to[i] >= 0 ? accountIds[chunk.to[i]] : ""},${CHANNELS[chunk.channel[i]]},${chunk.reference[i]}`;
-      tx.line(row);
+      ++seq;
+      tx.row(seq, d, sec, chunk.amount[i], cur === USD || decimals[cur] === 2, cur === USD ? usdIndex : cur, chunk.from[i], chunk.to[i], chunk.channel[i], chunk.reference[i]);
       line++;
       if (dirtyEvery > 0 && chunk.planted[i] < 0 && seq % dirtyEvery === 0 && dirty.length < opts.dirtyRows) {
+        const amount = cur === USD || decimals[cur] === 2 ? formatCents(chunk.amount[i]) : String(chunk.amount[i]);
+        const row = `${txId(seq)},${dayPrefixes[d]}${TIMES[sec]},${amount},${currencyCodes[cur === USD ? usdIndex : cur]},${chunk.from[i] >= 0 ? accountIds[chunk.from[i]] : ""},${chunk.to[i] >= 0 ? accountIds[chunk.to[i]] : ""},${CHANNELS[chunk.channel[i]]},${chunk.reference[i]}`;
         const bad = dirtyRow(dirtyRng, row, seq);
         tx.line(bad.row);
         line++;
@@ -212,7 +214,7 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
       }
       if (chunk.planted[i] >= 0) {
         const pl = planted[chunk.planted[i]];
-        plantedIds[pl.si][pl.ti] = id;
+        plantedIds[pl.si][pl.ti] = txId(seq);
       }
     }
   }
@@ -227,6 +229,11 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
   return { out, options: opts, files, transactions: seq, plantedTransactions: planted.length, accounts: pop.accounts, parties: pop.parties, truth };
 }
 
+/** Transaction id of the `seq`-th row: `T` and eight digits. */
+function txId(seq: number): string {
+  return `T${String(100_000_000 + seq).slice(1)}`;
+}
+
 /** `x` with exactly two decimals (faster than toFixed on the hot path). */
 function formatCents(x: number): string {
   const c = Math.round(x * 100);
@@ -235,8 +242,17 @@ function formatCents(x: number): string {
   return `${w}.${f < 10 ? "0" : ""}${f}`;
 }
 
+const isoDateCache = new Map<number, string>();
+
+/** `YYYY-MM-DD` of an instant (memoised per day: account and relationship dates repeat). */
 function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY);
+  let s = isoDateCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY).toISOString().slice(0, 10);
+    if (isoDateCache.size < 100_000) isoDateCache.set(day, s);
+  }
+  return s;
 }
 
 function writeAccounts(path: string, pop: Population, ids: string[], partyId: (i: number) => string, start: number) {
