@@ -85,6 +85,14 @@ function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
+/** Text safe inside an XML comment: no `--`, no trailing `-`, only characters XML can hold (comments are not entity-decoded). */
+function commentText(text: string): string {
+  return text
+    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+    .replace(/-(?=-)/g, "- ")
+    .replace(/-$/, "- ");
+}
+
 class XmlWriter {
   private readonly lines: string[] = [];
   private depth = 0;
@@ -104,10 +112,10 @@ class XmlWriter {
   }
   /** An element the analyst must fill. */
   todo(name: string, what: string): void {
-    this.lines.push(`${"  ".repeat(this.depth)}<${name}/><!-- analyst: ${escapeXml(what).replace(/--/g, "- -")} -->`);
+    this.lines.push(`${"  ".repeat(this.depth)}<${name}/><!-- analyst: ${commentText(what)} -->`);
   }
   comment(text: string): void {
-    this.lines.push(`${"  ".repeat(this.depth)}<!-- ${escapeXml(text).replace(/--/g, "- -")} -->`);
+    this.lines.push(`${"  ".repeat(this.depth)}<!-- ${commentText(text)} -->`);
   }
   text(): string {
     return `<?xml version="1.0" encoding="UTF-8"?>\n${this.lines.join("\n")}\n`;

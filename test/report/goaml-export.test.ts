@@ -97,6 +97,17 @@ describe("exportGoamlReport", async () => {
     expect(back.dataset.parties.map((p) => [p.id, p.name])).toEqual([[ranger.id, "Ramadhani Kitwana"]]);
   });
 
+  it("keeps comments well-formed whatever the names in them", () => {
+    const { dataset } = createDataset({
+      parties: [{ id: "P1", kind: "person", name: "Eve --> <x> & 'y' -" }, { id: "P2", kind: "company", name: "Holder Ltd" }],
+      accounts: [{ id: "A", holder: "P2" }],
+      transactions: [{ id: "T1", date: "2024-03-01", amount: 5, currency: "USD", to_account: "A" }],
+    });
+    const xml = exportGoamlReport(dataset, { transactions: [0], parties: ["P1"] });
+    wellFormed(xml);
+    expect(xml).toContain("<!-- analyst: also named in the selection: Eve - -> <x> & 'y' - (P1) -->");
+  });
+
   it("throws an OptionError naming the function for a bad selection", () => {
     expect(() => exportGoamlReport(sample, { transactions: [999] })).toThrow(OptionError);
     expect(() => exportGoamlReport(sample, { transactions: [], parties: ["nobody"] })).toThrow(/exportGoamlReport/);
