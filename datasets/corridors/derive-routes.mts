@@ -1,7 +1,8 @@
 /**
- * Derive corridor statistics from the ROUTES airport seizure data (2009-2017, MIT licence,
- * C4ADS / ROUTES partnership, as published with the ROUTES year-one report), read from
- * ../shared/data/routes/transittots.csv, into routes-stats.json next to this script.
+ * Derive corridor statistics from the ROUTES partnership's airport wildlife seizure data
+ * (2009-2017, published with the ROUTES year-one report; data files MIT licence, copyright (c)
+ * 2017 Patrick Baine, see LICENSE-ROUTES), read from ../shared/data/routes/transittots.csv, into
+ * routes-stats.json next to this script.
  *
  * Run from the repository root: `npx tsx datasets/corridors/derive-routes.mts [path/to/transittots.csv]`
  */
@@ -66,7 +67,7 @@ for (const row of rows.slice(1)) {
   }
 }
 const out = {
-  source: "ROUTES partnership airport seizure data 2009-2017 (transittots.csv), MIT licence; derived by datasets/corridors/derive-routes.mts",
+  source: "ROUTES partnership airport wildlife seizure data 2009-2017 (transittots.csv; MIT licence, copyright (c) 2017 Patrick Baine, see LICENSE-ROUTES); derived by datasets/corridors/derive-routes.mts",
   seizures,
   note: "Goods direction: from = earlier country on the seizure's route (origin or transit), to = the next one. Counts are seizures on which the pair appears.",
   unmatchedCountryNames: [...unknown].sort(),

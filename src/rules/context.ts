@@ -49,7 +49,7 @@ export interface RuleContextOptions {
  * @example
  * ```ts
  * import { createDataset, createRuleContext } from "wildtrace";
- * const { dataset } = createDataset({ transactions: [{ id: "T1", date: "2024-01-01", amount: 5, currency: "USD", reference: "ivory" }] });
+ * const { dataset } = createDataset({ transactions: [{ id: "T1", date: "2024-01-01", amount: 5, currency: "USD", fromAccount: "A", reference: "ivory" }] });
  * const ctx = createRuleContext(dataset);
  * ctx.referenceHits(dataset.transactions.reference[0])[0].term; // "ivory"
  * ctx.missing("parties"); // "no parties in the dataset"
@@ -91,7 +91,7 @@ export function createRuleContext(dataset: Dataset, options: RuleContextOptions 
     partyEntity,
     entities,
     referenceHits(r: number) {
-      if (r <= 0) return NONE;
+      if (r <= 0 || r >= dataset.references.length) return NONE;
       if (!hitCache) hitCache = new Array(dataset.references.length);
       let h = hitCache[r];
       if (h === undefined) {

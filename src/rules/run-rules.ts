@@ -93,7 +93,7 @@ export function resolveRules(rules: readonly Rule[], config: unknown, fn = "reso
  * import { defaultRules, loadCase, runRules } from "wildtrace";
  * const { dataset } = await loadCase("datasets/mini");
  * const { alerts, skipped } = runRules(dataset, { rules: defaultRules(), config: { rules: { round_amounts: { enabled: false } } } });
- * alerts[0].explanation; // one sentence, e.g. "Account ACC-TZ-01 received 3 cash deposits ..."
+ * alerts[0].explanation; // one sentence: "USD 48,000 from account ACC-CN-01 (Golden Dragon Trading Co Ltd) travelled CN -> MY -> MZ ..."
  * ```
  */
 export function runRules(dataset: Dataset, options: RunRulesOptions = {}): RunRulesResult {
