@@ -9,7 +9,7 @@ const INLINE = 12;
  * and the first 12 bytes of its key, so looking up a short key (an account id, a currency, a
  * channel) touches one cache line; the bytes of longer keys continue in an arena. The CSV fast
  * path uses it so that a million rows naming 100k accounts cost 100k strings, not two million.
- * Hashing: Fowler-Noll-Vo FNV-1a, 32-bit (http://www.isthe.com/chongo/tech/comp/fnv/).
+ * Internal to the ingest stage, not exported from the package. Hashing: Fowler-Noll-Vo FNV-1a, 32-bit (http://www.isthe.com/chongo/tech/comp/fnv/).
  */
 export class ByteInterner {
   private table: Int32Array;
@@ -35,6 +35,7 @@ export class ByteInterner {
    *
    * @example
    * ```ts
+   * import { ByteInterner } from "./byte-interner.js";
    * const t = new ByteInterner();
    * const b = Buffer.from("ab,cd,ab");
    * [t.intern(b, 0, 2), t.intern(b, 3, 5), t.intern(b, 6, 8)]; // [0, 1, 0]
@@ -42,7 +43,7 @@ export class ByteInterner {
    */
   intern(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    const head = len < INLINE ? len : INLINE;
+    const head = Math.min(len, INLINE);
     let h = 0x811c9dc5;
     let w0 = 0;
     let w1 = 0;

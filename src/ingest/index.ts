@@ -1,6 +1,7 @@
 export * from "./builder.js";
 export * from "./create-dataset.js";
 export * from "./csv-parser.js";
+export * from "./csv-scanner.js";
 export * from "./fields.js";
 export * from "./fx.js";
 export * from "./json-records.js";

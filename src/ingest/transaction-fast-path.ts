@@ -46,6 +46,7 @@ function d2(buf: Uint8Array, i: number): number {
  *
  * @example
  * ```ts
+ * import { readIsoBytes } from "./transaction-fast-path.js";
  * readIsoBytes(Buffer.from("2024-03-01T10:00:00Z"), 0, 20) === Date.UTC(2024, 2, 1, 10); // true
  * ```
  */
@@ -100,6 +101,7 @@ export function readIsoBytes(buf: Uint8Array, s: number, e: number): number {
  *
  * @example
  * ```ts
+ * import { readPlainAmountBytes } from "./transaction-fast-path.js";
  * readPlainAmountBytes(Buffer.from("9900.50"), 0, 7); // 9900.5
  * ```
  */
@@ -175,11 +177,14 @@ const asChannel = (raw: string): string | null => normaliseChannel(raw) ?? null;
  * cells (accounts, currencies, channels, references, countries) are decoded once per distinct
  * text, not once per row.
  *
+ * Internal to the ingest stage (used by `readTableFile`), not exported from the package.
+ *
  * @param columns per field of `RECORD_FIELDS.transactions`, the column index in the file or -1
  *
  * @example
  * ```ts
- * import { createTransactionFastPath, DatasetBuilder, Quarantine, scanCsvFile } from "wildtrace";
+ * import { createTransactionFastPath } from "./transaction-fast-path.js";
+ * import { DatasetBuilder, Quarantine } from "wildtrace";
  * const q = new Quarantine();
  * const builder = new DatasetBuilder(q);
  * const fast = createTransactionFastPath(Int32Array.of(0, 1, 2, 3, 4, 5, 6, 7, -1, -1, -1), builder, "t.csv");
