@@ -49,6 +49,8 @@ export function acceptRecord(kind: RecordKind, get: FieldGetter, loc: SourceLoca
 export function cellText(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === "string") return v;
+  // DataFrames mark a missing cell as NaN: an empty cell, not the text "NaN".
+  if (typeof v === "number" && Number.isNaN(v)) return undefined;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return v.map((x) => (typeof x === "object" && x !== null ? JSON.stringify(x) : String(x))).join(";");
   if (v instanceof Date) return v.toISOString();

@@ -60,3 +60,14 @@ describe("createDataset", () => {
     expect(JSON.stringify(frozen)).toBe(copy);
   });
 });
+
+describe("createDataset with DataFrame gaps", () => {
+  it("reads a NaN cell as empty, not as the text 'NaN'", () => {
+    const { dataset, quarantine } = createDataset({
+      transactions: { columns: ["id", "date", "amount", "currency", "from_account", "to_account"], values: [["T1", "2024-01-01", 10, "USD", Number.NaN, "B"]] },
+    });
+    expect(quarantine).toEqual([]);
+    expect(getTransaction(dataset, 0).fromAccount).toBeUndefined();
+    expect(getTransaction(dataset, 0).channel).toBe("cash_deposit");
+  });
+});
