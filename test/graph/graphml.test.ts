@@ -6,6 +6,7 @@ import { graphMLChunks, transactionGraphMLChunks, writeGraphML } from "../../src
 import { buildTransactionGraph } from "../../src/graph/transaction-graph.js";
 import { createDataset } from "../../src/ingest/create-dataset.js";
 import { loadCase } from "../../src/ingest/load-case.js";
+import { resolveEntities } from "../../src/resolve/resolve-entities.js";
 
 function small() {
   return createDataset({
@@ -84,7 +85,9 @@ describe("writeGraphML", () => {
 describe("transactionGraphMLChunks", () => {
   it("writes the same document as the graphology path, without building the graph", async () => {
     const { dataset } = await loadCase("datasets/mini");
-    for (const options of [{}, { multi: true }, { nodes: "party" as const }, { accounts: ["ACC-MZ-01", "ACC-TZ-01"] }, { transactions: [] }]) {
+    const { partyToEntity } = resolveEntities(dataset);
+    expect(partyToEntity.size).toBeGreaterThan(0);
+    for (const options of [{}, { multi: true }, { nodes: "party" as const }, { nodes: "party" as const, partyToEntity, multi: true }, { accounts: ["ACC-MZ-01", "ACC-TZ-01"] }, { transactions: [] }, { cashNode: null }]) {
       expect([...transactionGraphMLChunks(dataset, options)].join("")).toBe(writeGraphML(buildTransactionGraph(dataset, options)));
     }
     const whole = createDataset({ transactions: [{ id: "T1", date: "2024-01-01", amount: 10, currency: "USD", from_account: "A", to_account: "B" }] }).dataset;
