@@ -21,6 +21,7 @@ Options:
   --difficulty D       ${DIFFICULTIES.join(", ")}: noise and obfuscation [default: medium]
   --dirty-rows N       add N malformed rows for the quarantine lesson (listed in truth.dirty)
                        [default: 0]
+  --goaml              also write one goAML STR per scheme into DIR/goaml/ [default: off]
   -h, --help           this help`;
 
 function intArg(name: string, raw: string | undefined): number | undefined {
@@ -46,6 +47,7 @@ export async function runGenerate(argv: string[], io: CommandIO): Promise<number
       "scheme-scale": { type: "string" },
       difficulty: { type: "string" },
       "dirty-rows": { type: "string" },
+      goaml: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -79,6 +81,7 @@ export async function runGenerate(argv: string[], io: CommandIO): Promise<number
     schemeScale: scale,
     difficulty: values.difficulty as Difficulty | undefined,
     dirtyRows: intArg("dirty-rows", values["dirty-rows"]),
+    goaml: values.goaml,
   });
   const bytes = res.files.reduce((a, f) => a + f.bytes, 0);
   io.err(

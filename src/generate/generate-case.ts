@@ -6,6 +6,8 @@ import { CHANNELS } from "../model/codes.js";
 import { createChunk, generateBackgroundDay, prepareBackground, USD } from "./background.js";
 import { COUNTRY_PROFILES } from "./country-profiles.js";
 import { csvCell, openCsv } from "./csv-writer.js";
+import { createFxTable } from "../ingest/fx.js";
+import { writeSchemeReports } from "./goaml-reports.js";
 import { openTransactionWriter } from "./transaction-writer.js";
 import { type GenerateOptions, type ResolvedGenerateOptions, resolveGenerateOptions, type SchemeName } from "./options.js";
 import { backgroundPartyCells, backgroundRoles } from "./party-rows.js";
@@ -221,7 +223,15 @@ export function generateCase(options: GenerateCaseOptions): GenerateResult {
   const written = tx.close();
   record("transactions.csv", { rows: written.rows - dirty.length, bytes: written.bytes });
 
-  // 5. The answer key.
+  // 5. Optional goAML reports on the planted transactions.
+  if (opts.goaml) {
+    const ids = schemes.map((_, si) => ({ account: (a: number) => accountIds[globalAccount(si, a)], party: (q: number) => partyId(globalParty(si, q)), transaction: (k: number) => plantedIds[si][k] }));
+    const months = Math.ceil(opts.days / 30.44) + 1;
+    const rates = COUNTRY_PROFILES.flatMap((c, ci) => (c.currency === "USD" ? [] : Array.from({ length: months }, (_, m) => ({ currency: c.currency, time: start + Math.ceil(m * 30.44) * DAY, rate: bg.rates[ci][m] }))));
+    for (const f of writeSchemeReports(out, schemes, ids, isoDate(start + opts.days * DAY), createFxTable("USD", rates))) files.push({ file: f.file, rows: 1, bytes: f.bytes });
+  }
+
+  // 6. The answer key.
   const truth = buildTruth(opts, schemes, plantedIds, dirty, (si, a) => accountIds[globalAccount(si, a)], (si, q) => partyId(globalParty(si, q)));
   const truthText = `${JSON.stringify(truth, null, 2)}\n`;
   writeFileSync(join(out, "truth.json"), truthText);

@@ -29,6 +29,8 @@ export const GenerateOptionsSchema = z.object({
   difficulty: z.enum(DIFFICULTIES).default("medium"),
   /** Malformed rows added to transactions.csv (bad dates, amounts, currencies, duplicate ids, unknown accounts), for teaching the quarantine; listed in `truth.dirty`, not counted in `transactions`. [default: 0] */
   dirtyRows: z.number().int().min(0).max(10_000).default(0),
+  /** Also write one goAML STR per scheme (its planted transactions) into `goaml/str-<scheme>.xml`. [default: false] */
+  goaml: z.boolean().default(false),
 });
 
 /** Options as the caller writes them (every field optional). */
@@ -45,6 +47,7 @@ export const GENERATE_DEFAULTS = Object.freeze({
   schemes: SCHEME_NAMES,
   difficulty: "medium" as Difficulty,
   dirtyRows: 0,
+  goaml: false,
 });
 
 /**

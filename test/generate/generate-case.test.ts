@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCase, type GenerateResult, loadCase, OptionError, PLANTED_TYPOLOGIES, parseTruth, type Truth } from "../../src/index.js";
+import { caseReaders, generateCase, type GenerateResult, loadCase, OptionError, PLANTED_TYPOLOGIES, parseTruth, type Truth } from "../../src/index.js";
 
 const root = mkdtempSync(join(tmpdir(), "wildtrace-gen-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -232,6 +232,20 @@ describe("generateCase: dirty rows for the quarantine lesson", () => {
     const lines = new Set(load.quarantine.filter((q) => q.file === "transactions.csv").map((q) => q.line));
     for (const d of res.truth.dirty) expect(lines.has(d.line), `${d.problem} at line ${d.line}`).toBe(true);
     expect(lines.size).toBe(12);
+  });
+});
+
+describe("generateCase: goAML reports", () => {
+  it("writes one STR per scheme that loads back without quarantine, with the planted transaction ids", async () => {
+    const dir = join(root, "goaml");
+    const res = generateCase({ out: dir, seed: 3, transactions: 4000, days: 60, schemes: ["abalone", "pangolin"], goaml: true });
+    expect(res.files.filter((f) => f.file.startsWith("goaml")).map((f) => f.file).sort()).toEqual(["goaml/str-abalone.xml", "goaml/str-pangolin.xml"]);
+    const main = await loadCase(dir, { readers: caseReaders() });
+    expect(main.dataset.transactions.length).toBe(4000); // the subfolder is not read twice
+    const g = await loadCase(join(dir, "goaml"), { readers: caseReaders() });
+    expect(g.quarantine).toEqual([]);
+    expect(g.dataset.reports.length).toBe(2);
+    expect([...g.dataset.transactions.id].sort()).toEqual(res.truth.transactions);
   });
 });
 
