@@ -100,7 +100,23 @@ const sha256 = (text: string): string => createHash("sha256").update(text, "utf8
  * ```
  */
 export function renderHtmlReport(results: unknown, dataset: Dataset, options: HtmlReportOptions = {}): string {
-  const b = buildCaseBrief(results, dataset, options);
+  return htmlFromBrief(buildCaseBrief(results, dataset, options));
+}
+
+/**
+ * The HTML case report of a brief already built (see {@link renderHtmlReport}); with
+ * {@link markdownFromBrief}, renders both reports from one {@link buildCaseBrief}.
+ *
+ * @example
+ * ```ts
+ * import { analyze, buildCaseBrief, htmlFromBrief, loadCase, markdownFromBrief } from "wildtrace";
+ * const load = await loadCase("datasets/mini");
+ * const brief = buildCaseBrief(analyze(load), load.dataset);
+ * const html = htmlFromBrief(brief);
+ * const md = markdownFromBrief(brief, { chartHref: "report-chart.svg" });
+ * ```
+ */
+export function htmlFromBrief(b: CaseBrief): string {
   const script = VIEWER_SCRIPT;
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${sha256(script)}'; base-uri 'none'; form-action 'none'`;
   const subjects = subjectRows(b.subjects);

@@ -16,3 +16,4 @@ export * from "./results-csv.js";
 export * from "./svg-chart.js";
 export * from "./ftm-export.js";
 export * from "./goaml-export.js";
+export * from "./export-case.js";

@@ -1,5 +1,5 @@
 import { CHANNELS } from "../model/codes.js";
-import { type Dataset, findTransaction } from "../model/dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { OptionError } from "../errors.js";
 import { type CaseResults, parseCaseResults } from "./case-results.js";
 import { forceLayout } from "./force-layout.js";
@@ -174,11 +174,8 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
     for (const a of order.slice(0, o.maxNodes)) if (volume[a] > 0) add(dataset.accounts[a].id);
   }
 
-  const flowTx = new Set<number>();
-  for (const f of flows) for (const id of f.transactions) {
-    const i = findTransaction(dataset, id);
-    if (i >= 0) flowTx.add(i);
-  }
+  const flowTx = new Set<string>();
+  for (const f of flows) for (const id of f.transactions) flowTx.add(id);
   const n = chosen.length;
   const edgeOf = new Map<number, number>();
   const edges: { source: number; target: number; amount: number; count: number; flow: boolean; start: number; end: number }[] = [];
@@ -211,7 +208,7 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
     const edge = edges[e];
     edge.amount += t.baseAmount[i];
     edge.count++;
-    if (flowTx.has(i)) edge.flow = true;
+    if (!edge.flow && flowTx.size > 0 && flowTx.has(t.id[i])) edge.flow = true;
     if (t.time[i] < edge.start) edge.start = t.time[i];
     if (t.time[i] > edge.end) edge.end = t.time[i];
   }

@@ -1,5 +1,5 @@
 import type { Dataset } from "../model/dataset.js";
-import { buildCaseBrief, type CaseBriefOptions } from "./case-brief.js";
+import { buildCaseBrief, type CaseBrief, type CaseBriefOptions } from "./case-brief.js";
 import { escapeMarkdown as m, formatAmount } from "./escape.js";
 import { renderLinkChartSvg } from "./svg-chart.js";
 
@@ -36,7 +36,23 @@ function table(head: string[], rows: string[][], right: ReadonlySet<number> = ne
  * ```
  */
 export function renderMarkdownReport(results: unknown, dataset: Dataset, options: MarkdownReportOptions = {}): string {
-  const b = buildCaseBrief(results, dataset, options);
+  return markdownFromBrief(buildCaseBrief(results, dataset, options), options);
+}
+
+/**
+ * The Markdown case report of a brief already built (see {@link renderMarkdownReport}); only
+ * `chartHref` is read from the options, the rest went into the brief.
+ *
+ * @example
+ * ```ts
+ * import { analyze, buildCaseBrief, loadCase, markdownFromBrief, renderLinkChartSvg } from "wildtrace";
+ * const load = await loadCase("datasets/mini");
+ * const brief = buildCaseBrief(analyze(load), load.dataset);
+ * const md = markdownFromBrief(brief, { chartHref: "report-chart.svg" });
+ * const svg = renderLinkChartSvg(brief.chart); // the file md links to
+ * ```
+ */
+export function markdownFromBrief(b: CaseBrief, options: Pick<MarkdownReportOptions, "chartHref"> = {}): string {
   const out: string[] = [];
   out.push(`# ${m(b.title)}\n`);
   out.push(`wildtrace case report${b.generatedAt ? ` · generated ${m(b.generatedAt)}` : ""} · amounts in ${m(b.currency)}\n`);

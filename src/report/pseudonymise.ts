@@ -43,15 +43,26 @@ export interface Pseudonymiser {
   /** The pseudonym of `value` as a `kind` (`A-3f09c2d1e4b7` for an account). Empty stays empty. */
   pseudonym(kind: PseudonymKind, value: string): string;
   /**
-   * Replace, in free text, every value this pseudonymiser has seen (case-insensitive, longest
-   * first, values of three characters or more; shorter ones only as a whole text).
+   * Replace, in free text, every value this pseudonymiser has seen, as whole words
+   * (case-insensitive, longest match first; values shorter than three characters only as a whole
+   * text).
    */
   text(value: string): string;
   /** Number of distinct values seen so far. */
   readonly size: number;
 }
 
-const WORD = /[\p{L}\p{N}]/u;
+const TOKEN = /[\p{L}\p{N}]+|[^\p{L}\p{N}]/gu;
+
+/** Runs of letters and digits, and each other character alone. */
+function tokens(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  value?: string;
+}
 
 function compact(value: string): string {
   return anyAscii(value)
@@ -79,8 +90,9 @@ export function createPseudonymiser(options: PseudonymiseOptions): Pseudonymiser
   const exact = new Map<string, string>();
   const folded = new Map<string, string>();
   const byCompact = new Map<string, string>();
-  const byPrefix = new Map<string, string[]>();
-  let dirty = false;
+  // Free text is matched token by token (runs of letters and digits, and single other characters)
+  // against a trie of the known values, so the cost is about one look-up per token.
+  const trie: TrieNode = { next: new Map() };
   const pseudonym = (kind: PseudonymKind, value: string): string => {
     if (value === "") return "";
     const known = exact.get(value);
@@ -91,12 +103,14 @@ export function createPseudonymiser(options: PseudonymiseOptions): Pseudonymiser
     const low = value.toLowerCase();
     if (!folded.has(low)) {
       folded.set(low, out);
-      if (low.length >= 3) {
-        const head = low.slice(0, 3);
-        const list = byPrefix.get(head);
-        if (list) list.push(low);
-        else byPrefix.set(head, [low]);
-        dirty = true;
+      if (value.length >= 3) {
+        let node = trie;
+        for (const tok of tokens(low)) {
+          let child = node.next.get(tok);
+          if (!child) node.next.set(tok, (child = { next: new Map() }));
+          node = child;
+        }
+        node.value ??= out;
       }
     }
     const c = compact(value);
@@ -109,34 +123,28 @@ export function createPseudonymiser(options: PseudonymiseOptions): Pseudonymiser
     if (whole) return whole;
     const c = compact(value);
     if (c.length >= 3 && byCompact.has(c)) return byCompact.get(c)!;
-    if (dirty) {
-      for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-      dirty = false;
-    }
-    const low = value.toLowerCase();
-    if (low.length !== value.length) return scrubSlow(value);
+    const toks = tokens(value);
     let out = "";
-    let last = 0;
-    for (let i = 0; i + 3 <= low.length; ) {
-      const list = i === 0 || !WORD.test(low[i - 1]) || !WORD.test(low[i]) ? byPrefix.get(low.slice(i, i + 3)) : undefined;
-      const hit = list?.find((k) => low.startsWith(k, i) && (i + k.length >= low.length || !WORD.test(low[i + k.length]) || !WORD.test(k[k.length - 1])));
-      if (hit) {
-        out += value.slice(last, i) + folded.get(hit)!;
-        i += hit.length;
-        last = i;
-      } else i++;
+    let changed = false;
+    for (let k = 0; k < toks.length; ) {
+      let node: TrieNode | undefined = trie;
+      let end = -1;
+      let hit = "";
+      for (let j = k; j < toks.length; j++) {
+        node = node.next.get(toks[j].toLowerCase());
+        if (!node) break;
+        if (node.value !== undefined) {
+          end = j + 1;
+          hit = node.value;
+        }
+      }
+      if (end > 0) {
+        out += hit;
+        k = end;
+        changed = true;
+      } else out += toks[k++];
     }
-    return last === 0 ? value : out + value.slice(last);
-  };
-  // Lower-casing changed the length (rare scripts): fall back to a plain search per known value.
-  const scrubSlow = (value: string): string => {
-    let out = value;
-    const keys = [...folded.keys()].filter((k) => k.length >= 3).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    for (const k of keys) {
-      const re = new RegExp(k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "giu");
-      out = out.replace(re, folded.get(k)!);
-    }
-    return out;
+    return changed ? out : value;
   };
   return {
     pseudonym,

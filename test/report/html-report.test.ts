@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown, jsonForScript } from "../../src/report/escape.js";
-import { renderHtmlReport } from "../../src/report/html-report.js";
+import { buildCaseBrief } from "../../src/report/case-brief.js";
+import { htmlFromBrief, renderHtmlReport } from "../../src/report/html-report.js";
 import { buildLinkChart } from "../../src/report/link-chart.js";
-import { renderMarkdownReport } from "../../src/report/markdown-report.js";
+import { markdownFromBrief, renderMarkdownReport } from "../../src/report/markdown-report.js";
 import { renderLinkChartSvg } from "../../src/report/svg-chart.js";
 import { fixtureCase, FORMULA_NAME, HOSTILE_NAME } from "./fixture.js";
 
@@ -57,6 +58,9 @@ describe("renderHtmlReport", () => {
     const { dataset, results } = fixtureCase();
     const before = JSON.stringify(results);
     expect(renderHtmlReport(results, dataset)).toBe(renderHtmlReport(results, dataset));
+    const brief = buildCaseBrief(results, dataset);
+    expect(htmlFromBrief(brief)).toBe(renderHtmlReport(results, dataset));
+    expect(markdownFromBrief(brief, { chartHref: "c.svg" })).toBe(renderMarkdownReport(results, dataset, { chartHref: "c.svg" }));
     expect(JSON.stringify(results)).toBe(before);
   });
 
