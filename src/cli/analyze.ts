@@ -5,9 +5,9 @@ import { analyze, serializeResults } from "../analyze.js";
 import { transactionGraphMLChunks } from "../graph/graphml.js";
 import { loadCase } from "../ingest/load-case.js";
 import { caseReaders } from "../ingest/readers.js";
-import { renderHtmlReport } from "../report/html-report.js";
-import { buildLinkChart } from "../report/link-chart.js";
-import { renderMarkdownReport } from "../report/markdown-report.js";
+import { buildCaseBrief } from "../report/case-brief.js";
+import { htmlFromBrief } from "../report/html-report.js";
+import { markdownFromBrief } from "../report/markdown-report.js";
 import { renderLinkChartSvg } from "../report/svg-chart.js";
 import { stderrProgress } from "./progress.js";
 import { readRulesConfig } from "./rules.js";
@@ -76,9 +76,10 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
   } finally {
     closeSync(fd);
   }
-  writeFileSync(join(values.out, "report.html"), renderHtmlReport(results, load.dataset));
-  writeFileSync(join(values.out, "report-chart.svg"), renderLinkChartSvg(buildLinkChart(results, load.dataset)));
-  writeFileSync(join(values.out, "report.md"), renderMarkdownReport(results, load.dataset, { chartHref: "report-chart.svg" }));
+  const brief = buildCaseBrief(results, load.dataset);
+  writeFileSync(join(values.out, "report.html"), htmlFromBrief(brief));
+  writeFileSync(join(values.out, "report-chart.svg"), renderLinkChartSvg(brief.chart));
+  writeFileSync(join(values.out, "report.md"), markdownFromBrief(brief, { chartHref: "report-chart.svg" }));
   const s = results.summary;
   const unknownSeeds = (s.detect as { flows?: { unknownSeeds?: string[] } } | undefined)?.flows?.unknownSeeds ?? [];
   if (unknownSeeds.length > 0) io.err(`wildtrace: --trace ${unknownSeeds.join(", ")}: no such account or party in the case`);
