@@ -1,5 +1,6 @@
 import type { AbstractGraph, Attributes } from "graphology-types";
 import type { Dataset } from "../model/dataset.js";
+import { createIsoFormatter } from "./iso-instant.js";
 import { transferEdgeAttributes, transferEdgeKey, transferNodeAttributes, transferNodesInGraph } from "./transaction-graph.js";
 import { aggregateTransfers, channelNames, type TransferOptions } from "./transfers.js";
 
@@ -231,6 +232,7 @@ export function transactionGraphMLChunks(dataset: Dataset, options: TransferOpti
       const escapedKey = table.nodes.map((node) => escapeXml(node.key));
       const channelText = new Map<number, string>();
       const ids = dataset.transactions.id;
+      const iso = createIsoFormatter();
       for (let e = 0; e < table.source.length; e++) {
         const id = escapeXml(transferEdgeKey(dataset, table, e, multi));
         let channels = channelText.get(table.channels[e]);
@@ -241,8 +243,8 @@ export function transactionGraphMLChunks(dataset: Dataset, options: TransferOpti
       <data key="${kAmount}">${valueText(table.amount[e], sep)}</data>
       <data key="${kChannels}">${channels}</data>
       <data key="${kCount}">${table.count[e]}</data>
-      <data key="${kFirst}">${new Date(table.first[e]).toISOString()}</data>
-      <data key="${kLast}">${new Date(table.last[e]).toISOString()}</data>
+      <data key="${kFirst}">${iso(table.first[e])}</data>
+      <data key="${kLast}">${iso(table.last[e])}</data>
       <data key="${kTx}">${escapeXml(txs)}</data>
     </edge>
 `;
