@@ -30,7 +30,15 @@ export interface EvaluateOptions {
   k?: readonly number[];
 }
 
-/** Defaults of {@link EvaluateOptions}. */
+/**
+ * Defaults of {@link EvaluateOptions}.
+ *
+ * @example
+ * ```ts
+ * import { EVALUATE_DEFAULTS } from "wildtrace";
+ * EVALUATE_DEFAULTS.k; // [10, 25, 50, 100]
+ * ```
+ */
 export const EVALUATE_DEFAULTS = Object.freeze({ k: Object.freeze([10, 25, 50, 100]) });
 
 /** Recall and precision of one typology. `null` where undefined (nothing planted / nothing alerted). */

@@ -14,7 +14,10 @@ const pct = (x: number | null): string => (x === null ? "-" : `${Math.round(x * 
  *
  * @example
  * ```ts
- * import { evaluateResults, formatEvaluation } from "wildtrace";
+ * import { readFileSync } from "node:fs";
+ * import { analyze, evaluateResults, formatEvaluation, loadCase } from "wildtrace";
+ * const results = analyze(await loadCase("datasets/pangolin-ng-sg-vn"));
+ * const truth = JSON.parse(readFileSync("datasets/pangolin-ng-sg-vn/truth.json", "utf8"));
  * console.log(formatEvaluation(evaluateResults(results, truth), { format: "markdown" }));
  * ```
  */

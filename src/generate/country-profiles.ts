@@ -45,7 +45,15 @@ export interface CountryProfile {
 
 const P = (p: CountryProfile): CountryProfile => Object.freeze(p);
 
-/** Every populated country, in a fixed order (the order is part of determinism). */
+/**
+ * Every populated country, in a fixed order (the order is part of determinism).
+ *
+ * @example
+ * ```ts
+ * import { COUNTRY_PROFILES } from "wildtrace";
+ * COUNTRY_PROFILES.find((c) => c.code === "TZ")?.mobileMoney[0]; // "M-Pesa Tanzania"
+ * ```
+ */
 export const COUNTRY_PROFILES: readonly CountryProfile[] = Object.freeze([
   P({ code: "TZ", role: "source", weight: 10, currency: "TZS", usdRate: 0.00039, decimals: 0, banks: ["CRDB Bank", "NMB Bank", "NBC Bank", "Stanbic Bank Tanzania", "Exim Bank Tanzania"], mobileMoney: ["M-Pesa Tanzania", "Tigo Pesa", "Airtel Money Tanzania", "HaloPesa"], cities: ["Dar es Salaam", "Arusha", "Mwanza", "Dodoma", "Mtwara", "Tanga", "Zanzibar", "Kilwa Masoko", "Morogoro", "Songea"], streets: ["Bibi Titi Mohamed St", "Samora Ave", "Uhuru St", "Kariakoo Market Rd", "Ali Hassan Mwinyi Rd", "Bandari Rd", "Nyerere Rd", "Sokoine Dr"], phonePrefix: "+255", culture: "swahili", salaryUsd: 260, companySuffixes: ["Ltd", "Company Ltd", "Enterprises"], exports: ["cashew nuts", "sesame seeds", "coffee", "sisal", "cloves", "tanzanite"] }),
   P({ code: "MZ", role: "source", weight: 7, currency: "MZN", usdRate: 0.01565, decimals: 2, banks: ["Millennium bim", "BCI", "Standard Bank Moçambique", "Absa Moçambique", "Moza Banco"], mobileMoney: ["M-Pesa Vodacom Moçambique", "e-Mola"], cities: ["Maputo", "Beira", "Nampula", "Pemba", "Nacala", "Quelimane", "Lichinga", "Tete"], streets: ["Av. Eduardo Mondlane", "Av. 25 de Setembro", "Av. Julius Nyerere", "Rua da Marginal", "Av. Samora Machel", "Rua do Porto"], phonePrefix: "+258", culture: "mozambican", salaryUsd: 190, companySuffixes: ["Lda", "Limitada", "SA"], exports: ["cashew nuts", "prawns", "sesame", "graphite", "timber (licensed)"] }),
@@ -65,12 +73,26 @@ export const COUNTRY_PROFILES: readonly CountryProfile[] = Object.freeze([
   P({ code: "US", role: "other", weight: 3, currency: "USD", usdRate: 1, decimals: 2, banks: ["JPMorgan Chase", "Bank of America", "Wells Fargo", "Citibank"], mobileMoney: [], cities: ["New York", "Houston", "Los Angeles", "Atlanta", "Minneapolis"], streets: ["Main St", "Broadway", "Oak St", "Maple Ave", "Washington St"], phonePrefix: "+1", culture: "english", salaryUsd: 4800, companySuffixes: ["LLC", "Inc"], exports: ["machinery", "soybeans", "aircraft parts"] }),
 ]);
 
-/** Index of a country code in {@link COUNTRY_PROFILES}, or -1. */
+/**
+ * Index of a country code in {@link COUNTRY_PROFILES}, or -1.
+ *
+ * @example
+ * ```ts
+ * countryIndex("TZ"); // 0
+ * ```
+ */
 export function countryIndex(code: string): number {
   return COUNTRY_PROFILES.findIndex((c) => c.code === code);
 }
 
-/** The profile of a country code (throws on an unknown code: a programming error here). */
+/**
+ * The profile of a country code (throws on an unknown code: a programming error here).
+ *
+ * @example
+ * ```ts
+ * countryProfile("VN").currency; // "VND"
+ * ```
+ */
 export function countryProfile(code: string): CountryProfile {
   const p = COUNTRY_PROFILES.find((c) => c.code === code);
   if (!p) throw new WildtraceError("E_OPTION", `countryProfile: no profile for country ${code}`);

@@ -1,15 +1,39 @@
 import { z } from "zod";
 import { OptionError } from "../errors.js";
 
-/** The planted schemes the generator knows, one story each (see `schemes/`). */
+/**
+ * The planted schemes the generator knows, one story each (see `schemes/`).
+ *
+ * @example
+ * ```ts
+ * import { generateCase, SCHEME_NAMES } from "wildtrace";
+ * generateCase({ out: "cases/all", schemes: [...SCHEME_NAMES] });
+ * ```
+ */
 export const SCHEME_NAMES = Object.freeze(["ivory", "pangolin", "rhino", "abalone", "rosewood"] as const);
 export type SchemeName = (typeof SCHEME_NAMES)[number];
 
-/** Difficulty levels: how much noise and obfuscation hides the planted schemes. */
+/**
+ * Difficulty levels: how much noise and obfuscation hides the planted schemes.
+ *
+ * @example
+ * ```ts
+ * import { DIFFICULTIES } from "wildtrace";
+ * DIFFICULTIES; // ["easy", "medium", "hard"]
+ * ```
+ */
 export const DIFFICULTIES = Object.freeze(["easy", "medium", "hard"] as const);
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-/** Options of {@link generateCase}, validated by {@link GenerateOptionsSchema}. */
+/**
+ * Options of {@link generateCase}, validated by this schema.
+ *
+ * @example
+ * ```ts
+ * import { GenerateOptionsSchema } from "wildtrace";
+ * GenerateOptionsSchema.parse({ seed: 3 }).difficulty; // "medium"
+ * ```
+ */
 export const GenerateOptionsSchema = z.object({
   /** Seed of every random draw. [default: 1] */
   seed: z.number().int().default(1),
@@ -38,7 +62,15 @@ export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
 /** Options with every default applied. */
 export type ResolvedGenerateOptions = z.output<typeof GenerateOptionsSchema>;
 
-/** Defaults of {@link GenerateOptions}, for documentation and tests. */
+/**
+ * Defaults of {@link GenerateOptions}, for documentation and tests.
+ *
+ * @example
+ * ```ts
+ * import { GENERATE_DEFAULTS } from "wildtrace";
+ * GENERATE_DEFAULTS.transactions; // 20000
+ * ```
+ */
 export const GENERATE_DEFAULTS = Object.freeze({
   seed: 1,
   transactions: 20_000,

@@ -6,7 +6,15 @@ import { z } from "zod";
  * behaviour that happens to look suspicious (a payroll fan-out, a busy cash shop) is not.
  */
 
-/** Typologies the generator plants (the `typology` vocabulary of alerts). */
+/**
+ * Typologies the generator plants (the `typology` vocabulary of alerts).
+ *
+ * @example
+ * ```ts
+ * import { PLANTED_TYPOLOGIES } from "wildtrace";
+ * PLANTED_TYPOLOGIES.includes("fan_in"); // true
+ * ```
+ */
 export const PLANTED_TYPOLOGIES = Object.freeze([
   "fan_in",
   "fan_out",
@@ -30,13 +38,31 @@ export const PLANTED_TYPOLOGIES = Object.freeze([
 ] as const);
 export type PlantedTypology = (typeof PLANTED_TYPOLOGIES)[number];
 
-/** Accounts and transactions of one typology. */
+/**
+ * Accounts and transactions of one typology.
+ *
+ * @example
+ * ```ts
+ * import { TruthTypologySchema } from "wildtrace";
+ * TruthTypologySchema.parse({ accounts: ["TZ-0000001"], transactions: ["T00000001"] });
+ * ```
+ */
 export const TruthTypologySchema = z.object({
   accounts: z.array(z.string()),
   transactions: z.array(z.string()),
 });
 
-/** One planted scheme. */
+/**
+ * One planted scheme.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { TruthSchemeSchema } from "wildtrace";
+ * const truth = JSON.parse(readFileSync("datasets/five-routes/truth.json", "utf8"));
+ * TruthSchemeSchema.parse(truth.schemes[0]).id; // "ivory"
+ * ```
+ */
 export const TruthSchemeSchema = z.object({
   id: z.string(),
   commodity: z.string(),
@@ -54,7 +80,17 @@ export const TruthSchemeSchema = z.object({
 });
 export type TruthScheme = z.infer<typeof TruthSchemeSchema>;
 
-/** The whole `truth.json`. */
+/**
+ * The whole `truth.json`.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { TruthSchema } from "wildtrace";
+ * const truth = TruthSchema.parse(JSON.parse(readFileSync("datasets/five-routes/truth.json", "utf8")));
+ * truth.schemes.length; // 5
+ * ```
+ */
 export const TruthSchema = z.object({
   seed: z.number(),
   options: z.record(z.string(), z.unknown()),
