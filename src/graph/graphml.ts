@@ -43,9 +43,15 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD
 
 const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+const FORBIDDEN_ANY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const MARKUP = /[&<>"']/g;
+const ENTITY: Readonly<Record<string, string>> = Object.freeze({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" });
+const toEntity = (ch: string): string => ENTITY[ch];
+
 function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(XML_FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  if (FORBIDDEN_ANY.test(text)) text = text.replace(XML_FORBIDDEN, "");
+  return text.replace(MARKUP, toEntity);
 }
 
 function typeOf(v: unknown): GraphMLType {
@@ -234,7 +240,7 @@ export function transactionGraphMLChunks(dataset: Dataset, options: TransferOpti
       const ids = dataset.transactions.id;
       const iso = createIsoFormatter();
       for (let e = 0; e < table.source.length; e++) {
-        const id = escapeXml(transferEdgeKey(dataset, table, e, multi));
+        const id = multi ? escapeXml(transferEdgeKey(dataset, table, e, true)) : `${escapedKey[table.source[e]]}-&gt;${escapedKey[table.target[e]]}`;
         let channels = channelText.get(table.channels[e]);
         if (channels === undefined) channelText.set(table.channels[e], (channels = escapeXml(channelNames(table.channels[e]).join(sep))));
         let txs = "";

@@ -46,7 +46,7 @@ describe("writeGraphML", () => {
   it("round-trips a multigraph, an undirected graph, booleans, graph attributes and forbidden characters", () => {
     const m = new MultiDirectedGraph();
     m.mergeNode("a");
-    m.mergeNode("b", { flag: true, note: "bell\u0007 & <tag>" });
+    m.mergeNode("b", { flag: true, note: "bell\u0007 & <tag> 🐘 \ud800'q'" });
     m.addEdgeWithKey("x", "a", "b", { w: 1 });
     m.addEdgeWithKey("y", "a", "b", { w: 2.5 });
     m.setAttribute("name", "case 7");
@@ -54,7 +54,7 @@ describe("writeGraphML", () => {
     expect(back.multi).toBe(true);
     expect(back.edges()).toEqual(["x", "y"]);
     expect(back.getEdgeAttribute("y", "w")).toBe(2.5);
-    expect(back.getNodeAttributes("b")).toEqual({ flag: true, note: "bell & <tag>" });
+    expect(back.getNodeAttributes("b")).toEqual({ flag: true, note: "bell & <tag> 🐘 'q'" });
     expect(back.getAttribute("name")).toBe("case 7");
     const u = new UndirectedGraph();
     u.mergeEdge("p", "q");
