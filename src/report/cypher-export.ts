@@ -29,6 +29,7 @@ export const CYPHER_EXPORT_DEFAULTS = Object.freeze({ baseLabel: "Wildtrace" });
  * ```
  */
 export function cypherString(text: string): string {
+  if (!CYPHER_SPECIAL.test(text)) return `'${text}'`;
   let out = "'";
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
@@ -43,13 +44,15 @@ export function cypherString(text: string): string {
   return `${out}'`;
 }
 
+const CYPHER_SPECIAL = /[\\'\u0000-\u001F\u007F\u2028\u2029\uD800-\uDFFF]/;
+
 /** A property key or label in backticks (backticks doubled). */
 function cypherName(name: string): string {
   return `\`${name.replaceAll("`", "``")}\``;
 }
 
 function cypherValue(v: FlatValue): string {
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   return cypherString(v);
 }

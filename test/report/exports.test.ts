@@ -83,9 +83,9 @@ describe("GEXF", () => {
     const back = parseGexf(MultiDirectedGraph, toGexf(g));
     expect(back.order).toBe(3);
     expect(back.size).toBe(3);
-    // XML 1.0 cannot hold U+0001 (written as U+FFFD); the xmldom reader turns U+2028 in an
-    // attribute into a space (attribute-value normalisation); every other character survives.
-    expect(back.getNodeAttribute("ACC-1", "label")).toBe(NASTY.replace("\u0001", "\uFFFD").replace("\u2028", " "));
+    // XML 1.0 cannot hold U+0001 (written as U+FFFD); every other character survives.
+    expect(back.getNodeAttribute("ACC-1", "label")).toBe(NASTY.replace("\u0001", "\uFFFD"));
+    expect(back.getEdgeAttribute(back.edges("ACC-1", HOSTILE_NAME)[0], "reference")).toBe(NASTY.replace("\u0001", "\uFFFD"));
     expect(back.getNodeAttribute("ACC-1", "score")).toBe(88.5);
     expect(back.getNodeAttribute("ACC-1", "channels")).toBe("wire;cash");
     expect(back.getNodeAttribute(HOSTILE_NAME, "label")).toBe(FORMULA_NAME);
@@ -93,6 +93,21 @@ describe("GEXF", () => {
     expect(back.hasNode("weird`key'\"")).toBe(true);
     const e = back.edges("ACC-1", HOSTILE_NAME)[0];
     expect(back.getEdgeAttribute(e, "amount")).toBe(48000);
+  });
+});
+
+describe("GEXF viz data and versions", () => {
+  it("writes positions, sizes and colours that Gephi (and graphology-gexf) read, in 1.2 and 1.3", () => {
+    const g = new MultiDirectedGraph();
+    g.addNode("A", { label: "Kilwa", x: 12.5, y: -3, size: 7, color: "#D55E00", score: 3 });
+    g.addNode("B");
+    g.addEdgeWithKey("A->B", "A", "B", { weight: 2.5, label: "paid" });
+    for (const version of ["1.2", "1.3"] as const) {
+      const back = parseGexf(MultiDirectedGraph, toGexf(g, { version }));
+      expect(back.getNodeAttributes("A")).toMatchObject({ label: "Kilwa", x: 12.5, y: -3, size: 7, color: "rgb(213,94,0)", score: 3 });
+      expect(back.getEdgeAttributes("A->B")).toMatchObject({ weight: 2.5, label: "paid" });
+    }
+    expect(() => toGexf(g, { version: "2.0" as never })).toThrow(/toGexf/);
   });
 });
 
