@@ -53,7 +53,20 @@ export const dormantActivationRule = defineRule({
     const { byTime } = ctx.adjacency;
     // the data cannot show dormancy before its own first transaction
     const dataStart = byTime.length > 0 ? t.time[byTime[0]] : Number.POSITIVE_INFINITY;
+    const { inStart, inTx, outStart, outTx } = ctx.adjacency;
+    // prefilter: total volume under minAmount, or (without a usable opening date) all activity
+    // within dormantDays, cannot alert
+    const volume = new Float64Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) {
+      if (t.from[i] >= 0) volume[t.from[i]] += t.baseAmount[i];
+      if (t.to[i] >= 0 && t.to[i] !== t.from[i]) volume[t.to[i]] += t.baseAmount[i];
+    }
     for (let a = 0; a < ds.accounts.length; a++) {
+      if (volume[a] < p.minAmount) continue;
+      const first = Math.min(inStart[a] < inStart[a + 1] ? t.time[inTx[inStart[a]]] : Number.POSITIVE_INFINITY, outStart[a] < outStart[a + 1] ? t.time[outTx[outStart[a]]] : Number.POSITIVE_INFINITY);
+      const last = Math.max(inStart[a] < inStart[a + 1] ? t.time[inTx[inStart[a + 1] - 1]] : Number.NEGATIVE_INFINITY, outStart[a] < outStart[a + 1] ? t.time[outTx[outStart[a + 1] - 1]] : Number.NEGATIVE_INFINITY);
+      const openedAt = ds.accounts[a].opened ? Date.parse(ds.accounts[a].opened as string) : Number.NaN;
+      if (last - first < dormant && !(openedAt >= dataStart && first - openedAt >= dormant)) continue;
       const ev = accountEvents(ctx, a);
       if (ev.length === 0) continue;
       let opened = ds.accounts[a].opened ? Date.parse(ds.accounts[a].opened as string) : Number.NaN;

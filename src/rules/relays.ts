@@ -11,7 +11,7 @@ export function matchRelays(ctx: RuleContext, a: number, maxDelayMs: number, min
   const pairs: [number, number][] = [];
   const oLo = outStart[a];
   const oHi = outStart[a + 1];
-  if (oLo === oHi) return pairs;
+  if (oLo === oHi || inStart[a] === inStart[a + 1]) return pairs;
   const used = new Uint8Array(oHi - oLo);
   let base = oLo;
   for (let k = inStart[a]; k < inStart[a + 1]; k++) {

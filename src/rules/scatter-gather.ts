@@ -57,7 +57,9 @@ export const scatterGatherRule = defineRule({
     const n = ds.accounts.length;
     const W = p.windowDays * DAY;
     const count = new Int32Array(n);
-    const pairSeen = new Set<number>();
+    const stampD = new Int32Array(n).fill(-1);
+    let stamp = 0;
+    const seq: number[] = [];
     const touched: number[] = [];
     const out: Measurement[] = [];
     // onward payments of intermediary m after payment e of s: calls visit(f, d) for each candidate
@@ -98,19 +100,41 @@ export const scatterGatherRule = defineRule({
       let deg = 0;
       for (const a of srcs) deg += outStart[a + 1] - outStart[a];
       if (deg < p.minIntermediaries) continue;
-      pairSeen.clear();
+      // payments to intermediaries grouped by intermediary, so that each (intermediary, target)
+      // pair counts once with a stamp per intermediary
+      seq.length = 0;
+      for (const src of srcs) {
+        for (let k = outStart[src]; k < outStart[src + 1]; k++) {
+          const e = outTx[k];
+          const m = t.to[e];
+          if (m < 0 || sameSource(m, s) || t.baseAmount[e] < p.minAmount || outStart[m + 1] === outStart[m]) continue;
+          seq.push(e);
+        }
+      }
+      if (seq.length < p.minIntermediaries) continue;
+      seq.sort((x, y) => t.to[x] - t.to[y] || t.time[x] - t.time[y] || x - y);
       touched.length = 0;
-      for (const src of srcs) for (let k = outStart[src]; k < outStart[src + 1]; k++) {
-        const e = outTx[k];
+      let prevM = -1;
+      for (const e of seq) {
         const m = t.to[e];
-        if (m < 0 || sameSource(m, s) || t.baseAmount[e] < p.minAmount) continue;
-        onward(s, e, (_f, d) => {
-          const key = m * n + d;
-          if (pairSeen.has(key)) return;
-          pairSeen.add(key);
+        if (m !== prevM) {
+          stamp++;
+          prevM = m;
+        }
+        const te = t.time[e];
+        const hi = outStart[m + 1];
+        let seen = 0;
+        for (let q = firstAfter(outTx, outStart[m], hi, t.time, te - 0.5); q < hi && seen < p.maxBranch; q++) {
+          const f = outTx[q];
+          if (t.time[f] - te > W) break;
+          const d = t.to[f];
+          if (d < 0 || sameSource(d, s) || d === m || f === e || t.baseAmount[f] < p.minCarry * t.baseAmount[e]) continue;
+          seen++;
+          if (stampD[d] === stamp) continue;
+          stampD[d] = stamp;
           if (count[d] === 0) touched.push(d);
           count[d]++;
-        });
+        }
       }
       let bestD = -1;
       for (const d of touched) {
