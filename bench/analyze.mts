@@ -3,15 +3,18 @@
 //
 //   npx tsx bench/analyze.mts [--sizes 100k,1M] [--pipeline-only] [--json]
 //
-// Two measurements per size:
+// Three measurements per size:
 // - pipeline: what `wildtrace analyze` does for results.json: loadCase, analyze() with 10 traced
 //   seeds (the generator's trace seeds, padded with the busiest accounts), serialise, write.
 //   This is the number the issue's target is about.
 // - stages: the same stages called one by one (resolution, rule context, each rule on its own,
 //   scores, communities, tracing, corridors), to find the hot spots. Each rule alone includes
-//   its share of shared work the first rule pays for (the adjacency is cached per dataset).
+//   its share of shared work the first rule pays for (the adjacency is cached per dataset);
+// - cli: `wildtrace analyze DIR --out OUT` with the same seeds, as a user runs it (it also writes
+//   the case report and the GraphML graph).
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -30,11 +33,11 @@ import {
   serializeResults,
   traceFunds,
 } from "../src/index.js";
-import { benchCase, DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
+import { benchCase, DATA_DIR, emit, parseSize, peakRssMb, ROOT, runChild, secs, sizeLabel, table } from "./measure.mjs";
 
 /** What one child measures: [stage name, wall ms, CPU ms (user + system)], in order. */
 export interface AnalyzeFigures {
-  mode: "pipeline" | "stages";
+  mode: "pipeline" | "stages" | "cli";
   transactions: number;
   accounts: number;
   parties: number;
@@ -88,6 +91,7 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
   const ds = load.dataset;
   const seeds = traceSeeds(dir, ds, 10);
   const base = { transactions: ds.transactions.length, accounts: ds.accounts.length, parties: ds.parties.length };
+  writeFileSync(join(dir, ".bench-seeds.json"), JSON.stringify({ seeds, ...base }));
   last = performance.now();
   lastCpu = process.cpuUsage();
   if (mode === "pipeline") {
@@ -146,6 +150,24 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
   };
 }
 
+/**
+ * `wildtrace analyze DIR --out OUT` as a user runs it (results.json plus the reports and the
+ * GraphML the CLI writes), with the same 10 trace seeds; CPU and peak memory come from a preload.
+ */
+function measureCli(dir: string): AnalyzeFigures | undefined {
+  if (!existsSync(join(dir, ".bench-seeds.json"))) return undefined;
+  const load = JSON.parse(readFileSync(join(dir, ".bench-seeds.json"), "utf8")) as { seeds: string[]; transactions: number; accounts: number; parties: number };
+  const out = join(DATA_DIR, `cli-out-${load.transactions}`);
+  const args = ["--max-old-space-size=7500", "--import", "tsx", "--import", "./bench/peak-at-exit.mjs", join("src", "cli", "bin.ts"), "analyze", dir, "--out", out, "--quiet", ...load.seeds.flatMap((s) => ["--trace", s])];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 3 * 60 * 60_000, maxBuffer: 64 << 20 });
+  const ms = Math.round(performance.now() - t0);
+  const line = (r.stderr ?? "").split("\n").find((l) => l.startsWith("BENCH "));
+  if (r.status !== 0 || !line) return undefined;
+  const m = JSON.parse(line.slice(6)) as { peakMb: number; cpuMs: number };
+  return { mode: "cli", transactions: load.transactions, accounts: load.accounts, parties: load.parties, stages: [["wildtrace analyze (CLI, all outputs)", ms, m.cpuMs]], totalMs: ms, cpuMs: m.cpuMs, peakMb: m.peakMb };
+}
+
 /** Run the pipeline (and, with `stages`, the per-stage breakdown) for each size in child processes. */
 export function runAnalyzeBench(sizes: number[], withStages: boolean, log: (s: string) => void = () => {}): { size: number; figures: AnalyzeFigures[] }[] {
   const out: { size: number; figures: AnalyzeFigures[] }[] = [];
@@ -161,6 +183,10 @@ export function runAnalyzeBench(sizes: number[], withStages: boolean, log: (s: s
       }
       figures.push(r.data);
     }
+    log(`bench analyze: ${sizeLabel(size)} cli...`);
+    const cli = measureCli(dir);
+    if (cli) figures.push(cli);
+    else log(`bench analyze: ${sizeLabel(size)} cli failed`);
     out.push({ size, figures });
   }
   return out;

@@ -10,7 +10,8 @@ the way a notebook writes them:
   structuring: cash deposits or withdrawals in [9,000, 10,000) USD, >= 3 within 7 days
 These mirror the defaults of wildtrace's fan_in, fan_out and structuring rules.
 
-Prints one line `BENCH {json}` with the time of each step, peak memory (ru_maxrss) and the
+Prints one line `BENCH {json}` with the wall time of each step, the total CPU time, peak memory
+(ru_maxrss) and the
 number of flagged accounts. Run with the system Python (Debian packages python3-pandas,
 python3-networkx, python3-igraph):
 
@@ -39,6 +40,7 @@ def main() -> None:
     steps = {}
     out = {"steps": steps}
     t_all = time.perf_counter()
+    cpu_all = time.process_time()
 
     # 1. Ingest.
     t = time.perf_counter()
@@ -116,6 +118,7 @@ def main() -> None:
     out["flagged"] = {"fan_in": int((fan_in >= 10).sum()), "fan_out": int((fan_out >= 10).sum()), "structuring": int((struct >= 3).sum())}
 
     out["total"] = time.perf_counter() - t_all
+    out["cpu"] = time.process_time() - cpu_all
     out["peakMb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["versions"] = {"python": sys.version.split()[0], "pandas": pd.__version__, "networkx": nx.__version__, "igraph": ig.__version__ if ig else None}
     print("BENCH " + json.dumps(out))

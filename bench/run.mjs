@@ -98,6 +98,11 @@ if (only.has("analyze")) {
     rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f.peakMb}**`)]);
     rows.push(["microseconds per transaction", ...runs.map((r) => ((r.f.totalMs * 1000) / r.f.transactions).toFixed(1))]);
     rows.push(["alerts / communities / flows", ...runs.map((r) => `${r.f.alerts} / ${r.f.communities} / ${r.f.flows}`)]);
+    const cli = runs.map((r) => pipeline.find((x) => x.size === r.size)?.figures.find((f) => f.mode === "cli"));
+    if (cli.some(Boolean)) {
+      rows.push(["`wildtrace analyze` CLI, all outputs: wall (CPU) s", ...cli.map((f) => (f ? `${secs(f.totalMs)} (${secs(f.cpuMs)})` : "-"))]);
+      rows.push(["`wildtrace analyze` CLI: peak RSS (MB)", ...cli.map((f) => (f ? f.peakMb : "-"))]);
+    }
     say(`## Whole pipeline (loadCase + analyze + results.json)\n\n${table(["stage: wall (CPU) s", ...runs.map((r) => `${sizeLabel(r.size)} transactions`)], rows)}`);
   }
   const st = pipeline.map((r) => ({ size: r.size, f: r.figures.find((f) => f.mode === "stages") })).filter((r) => r.f);
@@ -145,6 +150,7 @@ if (only.has("peer")) {
     const names = [...new Set(results.flatMap((r) => Object.keys(r.p.steps)))];
     for (const n of names) rows.push([n, ...results.map((r) => (r.p.steps[n] === undefined ? "-" : r.p.steps[n].toFixed(2)))]);
     rows.push(["**total (s)**", ...results.map((r) => `**${r.p.total.toFixed(2)}**`)]);
+    rows.push(["CPU time (s)", ...results.map((r) => (r.p.cpu === undefined ? "-" : r.p.cpu.toFixed(2)))]);
     rows.push(["without networkx Louvain (igraph's instead) (s)", ...results.map((r) => (r.p.total - (r.p.steps["louvain (networkx)"] ?? 0)).toFixed(2))]);
     rows.push(["**peak RSS (MB)**", ...results.map((r) => `**${r.p.peakMb.toFixed(0)}**`)]);
     rows.push(["Louvain modularity networkx / igraph", ...results.map((r) => `${r.p.louvain_networkx?.modularity.toFixed(3) ?? "-"} / ${r.p.louvain_igraph?.modularity.toFixed(3) ?? "-"}`)]);
@@ -154,13 +160,23 @@ if (only.has("peer")) {
       const ours = pipeline.find((x) => x.size === size)?.figures.find((f) => f.mode === "pipeline");
       if (!ours) continue;
       const withIgraph = p.total - (p.steps["louvain (networkx)"] ?? 0);
-      cmp.push([sizeLabel(size), secs(ours.totalMs), p.total.toFixed(2), `${(p.total / (ours.totalMs / 1000)).toFixed(1)}x`, withIgraph.toFixed(2), `${(withIgraph / (ours.totalMs / 1000)).toFixed(1)}x`, ours.peakMb, p.peakMb.toFixed(0)]);
+      cmp.push([
+        sizeLabel(size),
+        `${secs(ours.totalMs)} (${secs(ours.cpuMs)})`,
+        `${p.total.toFixed(2)} (${p.cpu === undefined ? "-" : p.cpu.toFixed(2)})`,
+        `${(p.total / (ours.totalMs / 1000)).toFixed(1)}x`,
+        p.cpu === undefined ? "-" : `${(p.cpu / (ours.cpuMs / 1000)).toFixed(1)}x`,
+        withIgraph.toFixed(2),
+        `${(withIgraph / (ours.totalMs / 1000)).toFixed(1)}x`,
+        ours.peakMb,
+        p.peakMb.toFixed(0),
+      ]);
     }
     const versions = results[0]?.p.versions;
     say(
       `## pandas + networkx peer (bench/peer_notebook.py)\n\nIngest, account graph, Louvain and three 7-day window rules (fan-in, fan-out, structuring) on the same case folders${versions ? ` (python ${versions.python}, pandas ${versions.pandas}, networkx ${versions.networkx}, igraph ${versions.igraph})` : ""}.\n\n${table(["step (s)", ...results.map((r) => `${sizeLabel(r.size)} transactions`)], rows)}${
         cmp.length
-          ? `\n\nwildtrace's whole pipeline (far more work: resolution, 20 rules, scores, communities, tracing, corridors, results.json) against the notebook:\n\n${table(["transactions", "wildtrace (s)", "notebook, networkx Louvain (s)", "speed-up", "notebook, igraph Louvain (s)", "speed-up", "wildtrace peak (MB)", "notebook peak (MB)"], cmp)}`
+          ? `\n\nwildtrace's whole pipeline (far more work: resolution, 20 rules, scores, communities, tracing, corridors, results.json) against the notebook:\n\n${table(["transactions", "wildtrace wall (CPU) s", "notebook wall (CPU) s", "speed-up, wall", "speed-up, CPU", "notebook with igraph Louvain, wall s", "speed-up, wall", "wildtrace peak MB", "notebook peak MB"], cmp)}`
           : ""
       }`,
     );
