@@ -132,8 +132,11 @@ export interface GeneratedName {
 
 const pickAt = <T>(items: readonly T[], h: number): T => items[h % items.length];
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Strip diacritics and fold to ASCII (Vietnamese đ/Đ included). */
 export function asciiFold(text: string): string {
+  if (ASCII.test(text)) return text;
   return text
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
