@@ -14,8 +14,10 @@ export const OfficialPaymentParamsSchema = z
       .default(["official", "pep", "ranger", "customs", "police", "wildlife_officer", "game_warden", "vet", "port_official", "judge", "prosecutor", "minister"]),
     /** Least total paid by one account to officials, base currency. [default: 100] */
     minTotal: z.number().min(0).default(100),
-    /** Kinds of paying party counted: traders are companies; persons pay officials in their family for rent, school fees or birthdays. [default: ["company", "organization"]] */
+    /** Kinds of paying party always counted: traders are companies; persons pay officials in their family for rent, school fees or birthdays. [default: ["company", "organization"]] */
     payerKinds: z.array(z.enum(PARTY_KINDS)).default(["company", "organization"]),
+    /** Other payers (persons) count when they pay at least this many different officials (a ranger and a customs officer, not one relative). [default: 2] */
+    minOfficialsOtherPayers: z.number().int().min(1).default(2),
     /** Payers in these sectors (their employers) stay quiet. [default: ["government"]] */
     excludePayerSectors: z.array(z.string()).default(["government"]),
     /** Payments whose reference names ordinary pay (salary, wages, pension) are not counted. [default: the fan_out rule's list] */
@@ -26,9 +28,10 @@ export const OfficialPaymentParamsSchema = z
 /**
  * `official_payment`: payments from private accounts to officials, rangers, customs officers,
  * vets or politically exposed persons (Themis IWT red flags: officials; FinCEN 2021: about 10% of
- * US wildlife SARs involved corruption). One alert per paying account. By default only companies
- * and organisations count as payers (traders, clearing agents, outfitters), since persons pay
- * officials in their family for rent or school fees; government payers (the
+ * US wildlife SARs involved corruption). One alert per paying account. Companies and
+ * organisations (traders, clearing agents, outfitters) count from one payment; a person counts
+ * when paying two or more different officials, since persons pay an official in their family for
+ * rent or school fees; government payers (the
  * officials' employers), salaries and wages (by reference or an `employs` relationship) and
  * payments between the same holder stay quiet.
  *
@@ -79,7 +82,8 @@ export const officialPaymentRule = defineRule({
     for (let a = 0; a < ds.accounts.length; a++) {
       if (paysOfficial[a] === 0) continue;
       const me = ds.accountHolder[a];
-      if (me >= 0 && (excluded.has(ds.parties[me].sector ?? "") || official[me].length > 0 || !kinds.has(ds.parties[me].kind))) continue;
+      if (me >= 0 && (excluded.has(ds.parties[me].sector ?? "") || official[me].length > 0)) continue;
+      const needOfficials = me >= 0 && !kinds.has(ds.parties[me].kind) ? p.minOfficialsOtherPayers : 1;
       const myEntity = me >= 0 ? ctx.partyEntity[me] : -1;
       const txs: number[] = [];
       const payees: number[] = [];
@@ -99,6 +103,7 @@ export const officialPaymentRule = defineRule({
         for (const r of official[h]) what.add(r);
       }
       if (txs.length === 0 || total < p.minTotal) continue;
+      if (needOfficials > 1 && new Set(payees.map((b) => ds.accountHolder[b])).size < needOfficials) continue;
       out.push({
         key: ds.accounts[a].id,
         value: Math.round(total * 100) / 100,

@@ -133,15 +133,24 @@ describe("third_party_payment", () => {
 });
 
 describe("official_payment look-alikes", () => {
-  it("stays quiet for family support paid by a person to an official, unless persons are counted", () => {
-    const parties = [
-      { id: "SON", kind: "person", name: "John Kombo" },
-      { id: "OFF", kind: "person", name: "Hamisi Kombo", roles: ["customs"] },
-    ];
-    const accounts = [{ id: "S", holder: "SON" }, { id: "O", holder: "OFF" }];
+  const parties = [
+    { id: "SON", kind: "person", name: "John Kombo" },
+    { id: "OFF", kind: "person", name: "Hamisi Kombo", roles: ["customs"] },
+    { id: "RAN", kind: "person", name: "Peter Mushi", roles: ["ranger"] },
+  ];
+  const accounts = [{ id: "S", holder: "SON" }, { id: "O", holder: "OFF" }, { id: "R", holder: "RAN" }];
+
+  it("stays quiet for family support paid by a person to one official, unless persons are counted", () => {
     const dataset = ds({ parties, accounts, transactions: [tx("T1", d(3), 300, "S", "O", { reference: "kwa mama" })] });
     expect(run(dataset, officialPaymentRule)).toEqual([]);
     expect(run(dataset, officialPaymentRule, { payerKinds: ["person", "company"] })).toHaveLength(1);
+  });
+
+  it("fires for a person paying a customs officer and a ranger", () => {
+    const rows = [tx("T1", d(3), 300, "S", "O", { reference: "chai" }), tx("T2", d(4), 200, "S", "R", { channel: "mobile_money" })];
+    const [a] = run(ds({ parties, accounts, transactions: rows }), officialPaymentRule);
+    expect(a.accounts).toEqual(["S", "O", "R"]);
+    expect(a.explanation).toContain("with the role customs, ranger");
   });
 });
 
