@@ -1,3 +1,5 @@
+import { normaliseCurrency } from "../model/countries.js";
+
 /** How to read amounts. */
 export interface AmountReadOptions {
   /**
@@ -10,6 +12,18 @@ export interface AmountReadOptions {
 }
 
 const PLAIN_RE = /^-?\d+(\.\d+)?$/;
+const LEADING_CODE = /^([A-Za-z]{3})(?=[\s\d\-+.]|$)\s*/;
+const TRAILING_CODE = /(?<=[\d\s.])\s*([A-Za-z]{3})$/;
+const SYMBOLS = /^\p{Sc}+\s*|\s*\p{Sc}+$/gu;
+
+function stripCurrency(raw: string): string {
+  let s = raw;
+  const lead = LEADING_CODE.exec(s);
+  if (lead && normaliseCurrency(lead[1])) s = s.slice(lead[0].length);
+  const trail = TRAILING_CODE.exec(s);
+  if (trail && normaliseCurrency(trail[1])) s = s.slice(0, s.length - trail[0].length);
+  return s.replace(SYMBOLS, "").trim();
+}
 
 /**
  * Read an amount written with thousands separators, decimal commas, a currency symbol or code
@@ -33,8 +47,9 @@ export function readAmount(raw: string, options: AmountReadOptions = {}): number
     negative = true;
     s = s.slice(1, -1);
   }
-  // Strip a currency code or symbol before or after the number.
-  s = s.replace(/^[A-Za-z]{3}\s*|\s*[A-Za-z]{3}$/g, "").replace(/^[^\d\-+.,]+|[^\d.,]+$/gu, "").trim();
+  // Strip an ISO currency code or currency symbols before or after the number; any other letter
+  // (a mistyped `O` for `0`) leaves the amount unreadable, so the row is quarantined.
+  s = stripCurrency(s);
   if (s.startsWith("-")) {
     negative = !negative;
     s = s.slice(1);

@@ -46,6 +46,9 @@ describe("readAmount", () => {
     ["USD 9,900.00", 9900],
     ["9,900.00 USD", 9900],
     ["$250", 250],
+    ["€ 1.250,00", 1250],
+    ["TZS2500000", 2500000],
+    ["250 ₫", 250],
     ["(100.00)", -100],
     ["-42", -42],
   ])("reads %s", (raw, value) => {
@@ -57,7 +60,7 @@ describe("readAmount", () => {
     expect(readAmount("12 500,75", { decimal: "," })).toBeCloseTo(12500.75);
   });
   it("refuses what is not a number", () => {
-    for (const bad of ["12O0.00", "abc", "", "1,23,4.5", "--5", "1.2.3,4,5"]) expect(readAmount(bad)).toBeNaN();
+    for (const bad of ["12O0.00", "O700.00", "700.0O", "l00", "abc", "", "1,23,4.5", "--5", "1.2.3,4,5", "XYZ 100", "100 ABC"]) expect(readAmount(bad)).toBeNaN();
   });
 });
 
