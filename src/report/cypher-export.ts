@@ -1,6 +1,6 @@
 import type { AbstractGraph } from "graphology-types";
 import { toCsv, type CsvValue } from "./csv-writer.js";
-import { columnsOf, type FlatValue, flatAttributes, kindOf, pascalName } from "./export-values.js";
+import { attributeColumns, columnsOf, type FlatValue, flatAttributes, kindOf, pascalName } from "./export-values.js";
 
 /**
  * Neo4j exports: a Cypher script to run in cypher-shell or the browser, and the CSV files of
@@ -145,16 +145,23 @@ export function toNeo4jCsv(graph: AbstractGraph, options: CypherExportOptions = 
     ["wt_id:ID", ":LABEL", ...nodeCols.map((c) => `${c.name}:${NEO4J_TYPE[c.type]}`)],
     nodeRows.map((r): CsvValue[] => [r.key, r.label, ...nodeCols.map((c) => r.props.get(c.name))]),
   );
-  const edgeRows: { source: string; target: string; type: string; props: Map<string, FlatValue> }[] = [];
-  graph.forEachEdge((_key, attributes, source, target, _sa, _ta, undirected) => {
-    const props = flatAttributes(attributes);
-    if (undirected) props.set("undirected", true);
-    edgeRows.push({ source, target, type: relType(kindOf(attributes)), props });
-  });
-  const edgeCols = columnsOf(edgeRows.map((r) => r.props));
+  // Edges are many: their columns are found in a first pass, rows written in a second, so that
+  // no per-edge record is kept.
+  const edgeCols = attributeColumns(
+    (function* () {
+      for (const e of graph.edgeEntries()) yield e.attributes;
+    })(),
+    graph.undirectedSize > 0 ? [{ name: "undirected", type: "boolean" }] : [],
+  );
   const relationships = toCsv(
     [":START_ID", ":END_ID", ":TYPE", ...edgeCols.map((c) => `${c.name}:${NEO4J_TYPE[c.type]}`)],
-    edgeRows.map((r): CsvValue[] => [r.source, r.target, r.type, ...edgeCols.map((c) => r.props.get(c.name))]),
+    (function* (): Generator<CsvValue[]> {
+      for (const e of graph.edgeEntries()) {
+        const props = flatAttributes(e.attributes);
+        if (e.undirected) props.set("undirected", true);
+        yield [e.source, e.target, relType(kindOf(e.attributes)), ...edgeCols.map((c) => props.get(c.name))];
+      }
+    })(),
   );
   return { nodes, relationships };
 }

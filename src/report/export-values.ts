@@ -72,3 +72,18 @@ export function kindOf(attributes: Attributes): string {
   const k = attributes.kind ?? attributes.type;
   return typeof k === "string" ? k : "";
 }
+
+/** The attribute columns of many attribute objects, sorted, with their types, in one pass without keeping them. */
+export function attributeColumns(items: Iterable<Attributes>, extra: readonly { name: string; type: ColumnType }[] = []): { name: string; type: ColumnType }[] {
+  const types = new Map<string, ColumnType>(extra.map((c) => [c.name, c.type]));
+  for (const attributes of items) {
+    for (const k in attributes) {
+      const v = flatValue(attributes[k]);
+      if (v === undefined) continue;
+      const t: ColumnType = typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "string";
+      const had = types.get(k);
+      types.set(k, had === undefined || had === t ? t : "string");
+    }
+  }
+  return [...types.keys()].sort().map((name) => ({ name, type: types.get(name)! }));
+}

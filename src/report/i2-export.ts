@@ -1,6 +1,6 @@
 import type { AbstractGraph } from "graphology-types";
 import { type CsvValue, toCsv } from "./csv-writer.js";
-import { columnsOf, type FlatValue, flatAttributes, kindOf, pascalName } from "./export-values.js";
+import { attributeColumns, columnsOf, type FlatValue, flatAttributes, kindOf, pascalName } from "./export-values.js";
 
 /**
  * i2 Analyst's Notebook import files: one CSV of entities and one of links, to load with the
@@ -66,19 +66,32 @@ export function toI2Csv(graph: AbstractGraph): { entities: string; links: string
     ["Entity Type", "Identity", "Label", ...nodeCols.map((c) => c.name)],
     nodeRows.map((r): CsvValue[] => [r.type, r.key, r.label, ...nodeCols.map((c) => r.props.get(c.name))]),
   );
-  const edgeRows: CsvValue[][] = [];
-  const edgeProps: Map<string, FlatValue>[] = [];
-  graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
-    const props = flatAttributes(attributes);
-    edgeProps.push(props);
-    const type = pascalName(kindOf(attributes), "Link");
-    const label = props.get("label") ?? (typeof props.get("amount") === "number" ? String(props.get("amount")) : type);
-    edgeRows.push([type, key, types.get(source)!, source, types.get(target)!, target, undirected ? "None" : "Forward", String(label), dateOf(props)]);
-  });
-  const edgeCols = columnsOf(edgeProps);
+  const edgeCols = attributeColumns(
+    (function* () {
+      for (const e of graph.edgeEntries()) yield e.attributes;
+    })(),
+  );
   const links = toCsv(
     ["Link Type", "Link Identity", "From Entity Type", "From Identity", "To Entity Type", "To Identity", "Direction", "Label", "Date", ...edgeCols.map((c) => c.name)],
-    edgeRows.map((row, i) => [...row, ...edgeCols.map((c) => edgeProps[i].get(c.name))]),
+    (function* (): Generator<CsvValue[]> {
+      for (const e of graph.edgeEntries()) {
+        const props = flatAttributes(e.attributes);
+        const type = pascalName(kindOf(e.attributes), "Link");
+        const label = props.get("label") ?? (typeof props.get("amount") === "number" ? String(props.get("amount")) : type);
+        yield [
+          type,
+          e.edge,
+          types.get(e.source)!,
+          e.source,
+          types.get(e.target)!,
+          e.target,
+          e.undirected ? "None" : "Forward",
+          String(label),
+          dateOf(props),
+          ...edgeCols.map((c) => props.get(c.name)),
+        ];
+      }
+    })(),
   );
   return { entities, links };
 }
