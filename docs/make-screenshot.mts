@@ -2,9 +2,9 @@
  * Regenerate docs/report.png, the README's picture of the case report, with the same headless
  * Chromium set-up as the browser test (Debian `chromium`, driven by playwright-core):
  *
- *   npx tsx src/cli/bin.ts generate --out /tmp/demo --seed 1 --dirty-rows 20
- *   npx tsx src/cli/bin.ts analyze /tmp/demo --out /tmp/demo-out --trace <seed from truth.json> ...
- *   npx tsx docs/make-screenshot.mts /tmp/demo-out/report.html docs/report.png
+ *   npx tsx src/cli/bin.ts analyze datasets/ivory-tz-my-cn --out /tmp/flag-out \
+ *     --trace CN-3054051 --trace CN-2835577     # the flagship case and its truth.json traceSeeds
+ *   npx tsx docs/make-screenshot.mts /tmp/flag-out/report.html docs/report.png
  *
  * The best-scored account on a traced flow is selected, so that the details panel shows.
  */
