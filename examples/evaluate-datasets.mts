@@ -16,10 +16,8 @@ for (const name of readdirSync(root).sort()) {
   if (!existsSync(join(dir, "truth.json"))) continue;
   const truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8"));
   const load = await loadCase(dir);
-  const first = analyze(load);
-  const scores = (first.scores ?? []) as { id: string; kind: string }[];
-  const top = scores.filter((s) => s.kind === "account").slice(0, 3).map((s) => s.id);
-  const results = analyze(load, { trace: top });
+  const results = analyze(load, { traceTop: 3 });
+  const top = results.summary.detect.flows.seeds;
   const ev = evaluateResults(results, truth);
   console.log(`${markdown ? "### " : "== "}${name} (seed ${truth.seed}, ${load.dataset.transactions.length} transactions, ${truth.transactions.length} planted, difficulty ${truth.options.difficulty})\n`);
   console.log(formatEvaluation(ev, { format: markdown ? "markdown" : "text" }));

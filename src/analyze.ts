@@ -1,14 +1,18 @@
-import type { AlertRef } from "./detect/communities.js";
-import type { RiskScore } from "./detect/flow-graph.js";
-import { type DetectOptions, runDetect } from "./detect/run-detect.js";
+import type { Community } from "./detect/communities.js";
+import type { Corridor } from "./detect/corridors.js";
+import { type DetectOptions, type DetectResults, runDetect } from "./detect/run-detect.js";
+import type { FlowPath } from "./detect/trace-funds.js";
+import { OptionError } from "./errors.js";
 import type { CaseLoad } from "./ingest/load-case.js";
 import type { ProgressHandler } from "./model/progress.js";
 import type { QuarantineEntry } from "./model/schemas.js";
-import { type ResolveOptions, resolveEntities } from "./resolve/resolve-entities.js";
+import type { ResolvedEntity } from "./resolve/entity.js";
+import { type ResolveOptions, type ResolveStats, resolveEntities } from "./resolve/resolve-entities.js";
 import { type ResultsSummary, summariseLoad } from "./report/summary.js";
 import type { Rule } from "./rules/rule.js";
-import { runRules } from "./rules/run-rules.js";
-import { scoreAlerts } from "./rules/scores.js";
+import { runRules, type SkippedRule } from "./rules/run-rules.js";
+import { type Score, scoreAlerts } from "./rules/scores.js";
+import type { Alert } from "./rules/types.js";
 
 /** Version of the results.json contract (see README, "results.json"). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -23,6 +27,11 @@ export interface AnalyzeOptions {
   resolve?: ResolveOptions;
   /** Account or party ids whose money to trace (results.json `flows`). [default: none] */
   trace?: readonly string[];
+  /**
+   * Also trace the money of the N highest-scored accounts (after the rules ran), so that a first
+   * run already shows where the riskiest money came from and went. [default: 0]
+   */
+  traceTop?: number;
   /** Rules configuration: per-rule params and enabled flags, typology weights, watchlist (see `RulesConfigSchema`). [default: {}] */
   rules?: unknown;
   /** The rules to run. [default: defaultRules()] */
@@ -37,9 +46,19 @@ export interface AnalyzeOptions {
  */
 export interface AnalysisResults {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
-  summary: ResultsSummary;
+  summary: ResultsSummary & {
+    resolution: ResolveStats;
+    rules: { ran: string[]; skipped: SkippedRule[]; alerts: number };
+    detect: DetectResults["summary"];
+  };
   quarantine: QuarantineEntry[];
-  [key: string]: unknown;
+  /** Resolved parties (clusters of two or more records), with the evidence for each merge. */
+  entities: ResolvedEntity[];
+  alerts: Alert[];
+  scores: Score[];
+  communities: Community[];
+  flows: FlowPath[];
+  corridors: Corridor[];
 }
 
 /**
@@ -53,35 +72,47 @@ export interface AnalysisResults {
  * ```
  */
 export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisResults {
-  void options;
-  const results: AnalysisResults = {
-    schemaVersion: RESULTS_SCHEMA_VERSION,
-    summary: summariseLoad(load),
-    quarantine: sortQuarantine(load),
-  };
-  const resolution = resolveEntities(load.dataset, options.resolve);
-  results.summary.resolution = resolution.stats;
-  results.entities = resolution.entities;
+  const traceTop = options.traceTop ?? 0;
+  if (!Number.isInteger(traceTop) || traceTop < 0) throw new OptionError("analyze", `traceTop must be a whole number >= 0, got ${traceTop}`);
+  const progress = options.onProgress;
+  const dataset = load.dataset;
+  const summary = summariseLoad(load);
+  const quarantine = sortQuarantine(load);
+  progress?.({ stage: "resolve", done: 0, total: dataset.parties.length });
+  const resolution = resolveEntities(dataset, options.resolve);
   // Rules stage: alerts and the scores that combine them (entities let a party's score span its records).
-  const rules = runRules(load.dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities });
-  results.summary.rules = { ran: rules.ran, skipped: rules.skipped, alerts: rules.alerts.length };
-  results.alerts = rules.alerts;
-  results.scores = scoreAlerts(load.dataset, rules.alerts, { weights: rules.config.weights, scoring: rules.config.scoring, entities: resolution.entities });
-  // Detect stage (communities, flows, corridors): keep it last, it reads the rules' alerts and scores.
-  const detect = runDetect(load.dataset, {
+  progress?.({ stage: "rules", done: 0, total: dataset.transactions.length });
+  const rules = runRules(dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities });
+  progress?.({ stage: "scores", done: 0, total: rules.alerts.length });
+  const scores = scoreAlerts(dataset, rules.alerts, { weights: rules.config.weights, scoring: rules.config.scoring, entities: resolution.entities });
+  const trace = [...(options.trace ?? [])];
+  if (traceTop > 0) {
+    for (const s of scores) {
+      if (trace.length >= (options.trace?.length ?? 0) + traceTop) break;
+      if (s.kind === "account" && !trace.includes(s.id)) trace.push(s.id);
+    }
+  }
+  // Detect stage (communities, flows, corridors): last, it reads the rules' alerts and scores.
+  const detect = runDetect(dataset, {
     ...options.detect,
     seed: options.seed ?? 42,
-    trace: options.trace,
-    alerts: Array.isArray(results.alerts) ? (results.alerts as AlertRef[]) : undefined,
-    scores: Array.isArray(results.scores) ? (results.scores as RiskScore[]) : undefined,
+    trace,
+    alerts: rules.alerts,
+    scores,
     entities: resolution.entities,
-    onProgress: options.onProgress,
+    onProgress: progress,
   });
-  results.summary.detect = detect.summary;
-  results.communities = detect.communities;
-  results.flows = detect.flows;
-  results.corridors = detect.corridors;
-  return results;
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    summary: { ...summary, resolution: resolution.stats, rules: { ran: rules.ran, skipped: rules.skipped, alerts: rules.alerts.length }, detect: detect.summary },
+    quarantine,
+    entities: resolution.entities,
+    alerts: rules.alerts,
+    scores,
+    communities: detect.communities,
+    flows: detect.flows,
+    corridors: detect.corridors,
+  };
 }
 
 /** Quarantine entries ordered by source (in reading order), then line, then field. */

@@ -28,6 +28,7 @@ Options:
   --seed N           seed for randomised steps [default: 42]
   --trace ID         follow the money from and to this account or party (repeatable);
                      writes the paths as "flows" in results.json
+  --trace-top N      also trace the N highest-scored accounts [default: 0]
   --config FILE      rules config JSON: per-rule params and enabled flags, typology weights,
                      watchlist (see 'wildtrace rules --help') [default: built-in defaults]
   --quiet            no progress on stderr
@@ -45,6 +46,7 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
       strict: { type: "boolean", default: false },
       seed: { type: "string", default: "42" },
       trace: { type: "string", multiple: true },
+      "trace-top": { type: "string", default: "0" },
       config: { type: "string" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -57,6 +59,8 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
   if (positionals.length !== 1) throw new UsageError("analyze needs exactly one case folder", ANALYZE_HELP);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, ANALYZE_HELP);
+  const traceTop = Number(values["trace-top"]);
+  if (!Number.isInteger(traceTop) || traceTop < 0) throw new UsageError(`--trace-top must be a whole number, got '${values["trace-top"]}'`, ANALYZE_HELP);
   const progress = values.quiet ? undefined : stderrProgress();
   const load = await loadCase(positionals[0], {
     mapping: values.mapping,
@@ -66,7 +70,7 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
     onProgress: progress,
   });
   const rules = values.config ? readRulesConfig(values.config) : undefined;
-  const results = analyze(load, { seed, onProgress: progress, trace: values.trace, rules });
+  const results = analyze(load, { seed, onProgress: progress, trace: values.trace, traceTop, rules });
   progress?.done();
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));
@@ -81,7 +85,7 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
   writeFileSync(join(values.out, "report-chart.svg"), renderLinkChartSvg(brief.chart));
   writeFileSync(join(values.out, "report.md"), markdownFromBrief(brief, { chartHref: "report-chart.svg" }));
   const s = results.summary;
-  const unknownSeeds = (s.detect as { flows?: { unknownSeeds?: string[] } } | undefined)?.flows?.unknownSeeds ?? [];
+  const unknownSeeds = s.detect.flows.unknownSeeds;
   if (unknownSeeds.length > 0) io.err(`wildtrace: --trace ${unknownSeeds.join(", ")}: no such account or party in the case`);
   io.err(`wildtrace: ${s.transactions} transactions, ${s.accounts} accounts, ${s.parties} parties; ${s.quarantined} rows quarantined; results in ${join(values.out, "results.json")}`);
   return 0;

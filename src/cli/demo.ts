@@ -34,10 +34,6 @@ function findFlagship(): string | undefined {
   return candidates.find((c) => existsSync(join(c, "transactions.csv")));
 }
 
-type Scored = { id: string; kind: string; score: number; reasons: string[] };
-type CommunityOut = { id: string; size: number; score: number; members: string[]; summary: { countries: string[]; typologies: string[] } };
-type CorridorOut = { countries: string[]; amount: number; count: number; examples: string[][] };
-
 /** `wildtrace demo`. Returns the exit status. */
 export async function runDemo(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -60,9 +56,8 @@ export async function runDemo(argv: string[], io: CommandIO): Promise<number> {
   if (!dir) throw new WildtraceError("E_NO_INPUT", `demo: the flagship case datasets/${FLAGSHIP_CASE} was not found; run from the repository or give a case folder`);
   const started = Date.now();
   const load = await loadCase(dir, { readers: caseReaders() });
-  const first = analyze(load, { seed });
-  const top = (first.scores as Scored[] | undefined)?.filter((s) => s.kind === "account").slice(0, 3) ?? [];
-  const results = top.length > 0 ? analyze(load, { seed, trace: top.map((s) => s.id) }) : first;
+  const results = analyze(load, { seed, traceTop: 3 });
+  const top = results.scores.filter((s) => s.kind === "account").slice(0, 3);
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));
   writeFileSync(join(values.out, "report.html"), renderHtmlReport(results, load.dataset));
@@ -77,17 +72,17 @@ export async function runDemo(argv: string[], io: CommandIO): Promise<number> {
   io.out(`wildtrace demo: ${s.transactions} transactions, ${s.accounts} accounts, ${s.parties} parties from ${dir} (${s.quarantined} rows quarantined) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   io.out(`The case report: ${resolve(values.out, "report.html")} (open it in a browser; also report.md and results.json).`);
   io.out("\nThree findings to look at first:");
-  const alerts = (results.alerts as { id: string; typology: string; explanation: string }[] | undefined) ?? [];
+  const alerts = results.alerts;
   if (top[0]) {
     const reasons = new Set(top[0].reasons.map((r) => alerts.find((a) => a.id === r)?.typology).filter((t) => t !== undefined));
     io.out(`  1. Account ${top[0].id} (${holder(top[0].id)}) has the highest risk score, ${top[0].score}, from ${top[0].reasons.length} alerts: ${[...reasons].sort().join(", ")}.`);
   }
-  const communities = (results.communities as CommunityOut[] | undefined) ?? [];
+  const communities = results.communities;
   if (communities[0]) {
     const c = communities[0];
     io.out(`  2. Community ${c.id}: ${c.size} accounts in ${c.summary.countries.join(", ")} that trade mostly among themselves (score ${c.score}); typologies ${c.summary.typologies.join(", ") || "none"}.`);
   }
-  const corridors = (results.corridors as CorridorOut[] | undefined) ?? [];
+  const corridors = results.corridors;
   if (corridors[0]) {
     const k = corridors[0];
     io.out(`  3. Corridor ${k.countries.join(" > ")}: ${Math.round(k.amount).toLocaleString("en-US")} ${ds.baseCurrency} in ${k.count} chains, e.g. ${k.examples[0]?.join(" > ") ?? ""}.`);
