@@ -1,16 +1,13 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { analyze, serializeResults } from "../analyze.js";
+import { serializeResults } from "../analyze.js";
 import { transactionGraphMLChunks } from "../graph/graphml.js";
-import { loadCase } from "../ingest/load-case.js";
-import { caseReaders } from "../ingest/readers.js";
 import { buildCaseBrief } from "../report/case-brief.js";
 import { htmlFromBrief } from "../report/html-report.js";
 import { markdownFromBrief } from "../report/markdown-report.js";
 import { renderLinkChartSvg } from "../report/svg-chart.js";
-import { stderrProgress } from "./progress.js";
-import { readRulesConfig } from "./rules.js";
+import { analyzeCaseArgs, CASE_OPTIONS, CASE_OPTIONS_HELP } from "./case-args.js";
 import { type CommandIO, UsageError } from "./io.js";
 
 export const ANALYZE_HELP = `Usage: wildtrace analyze DIR [--out OUT] [options]
@@ -22,17 +19,10 @@ OUT/report-chart.svg.
 
 Options:
   --out OUT          output folder [default: out]
-  --mapping FILE     column mapping JSON [default: DIR/mapping.json if present]
-  --base-currency C  base currency for amounts [default: USD]
-  --strict           stop at the first bad record instead of quarantining it
-  --seed N           seed for randomised steps [default: 42]
   --trace ID         follow the money from and to this account or party (repeatable);
                      writes the paths as "flows" in results.json
   --trace-top N      also trace the N highest-scored accounts [default: 0]
-  --config FILE      rules config JSON: per-rule params and enabled flags, typology weights,
-                     watchlist (see 'wildtrace rules --help') [default: built-in defaults]
-  --quiet            no progress on stderr
-  -h, --help         this help`;
+${CASE_OPTIONS_HELP}`;
 
 /** `wildtrace analyze DIR --out OUT`. Returns the exit status. */
 export async function runAnalyze(argv: string[], io: CommandIO): Promise<number> {
@@ -41,15 +31,9 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
     allowPositionals: true,
     options: {
       out: { type: "string", default: "out" },
-      mapping: { type: "string" },
-      "base-currency": { type: "string" },
-      strict: { type: "boolean", default: false },
-      seed: { type: "string", default: "42" },
       trace: { type: "string", multiple: true },
       "trace-top": { type: "string", default: "0" },
-      config: { type: "string" },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      ...CASE_OPTIONS,
     },
   });
   if (values.help) {
@@ -57,21 +41,9 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError("analyze needs exactly one case folder", ANALYZE_HELP);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, ANALYZE_HELP);
   const traceTop = Number(values["trace-top"]);
   if (!Number.isInteger(traceTop) || traceTop < 0) throw new UsageError(`--trace-top must be a whole number, got '${values["trace-top"]}'`, ANALYZE_HELP);
-  const progress = values.quiet ? undefined : stderrProgress();
-  const load = await loadCase(positionals[0], {
-    mapping: values.mapping,
-    baseCurrency: values["base-currency"]?.toUpperCase(),
-    strict: values.strict,
-    readers: caseReaders(),
-    onProgress: progress,
-  });
-  const rules = values.config ? readRulesConfig(values.config) : undefined;
-  const results = analyze(load, { seed, onProgress: progress, trace: values.trace, traceTop, rules });
-  progress?.done();
+  const { load, results } = await analyzeCaseArgs(positionals[0], values, ANALYZE_HELP, { trace: values.trace, traceTop });
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));
   const fd = openSync(join(values.out, "graph.graphml"), "w");

@@ -1,12 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { analyze } from "../analyze.js";
-import { loadCase } from "../ingest/load-case.js";
-import { caseReaders } from "../ingest/readers.js";
 import { EXPORT_FORMATS, type ExportFormat, exportCase } from "../report/export-case.js";
+import { analyzeCaseArgs, CASE_OPTIONS, CASE_OPTIONS_HELP } from "./case-args.js";
 import { type CommandIO, UsageError } from "./io.js";
-import { stderrProgress } from "./progress.js";
 
 export const EXPORT_HELP = `Usage: wildtrace export DIR --format FORMAT [--out OUT] [options]
 
@@ -29,11 +26,7 @@ Options:
   --pseudonymise     replace names, identifiers, contact details, party and account ids by
                      keyed hashes (HMAC-SHA256), the same in every file; the key is never written
   --key-env VAR      environment variable holding the key (16+ characters) [default: WILDTRACE_KEY]
-  --mapping FILE     column mapping JSON [default: DIR/mapping.json if present]
-  --base-currency C  base currency for amounts [default: USD]
-  --seed N           seed for randomised steps [default: 42]
-  --quiet            no progress on stderr
-  -h, --help         this help`;
+${CASE_OPTIONS_HELP}`;
 
 /** `wildtrace export DIR --format FORMAT --out OUT`. Returns the exit status. */
 export async function runExport(argv: string[], io: CommandIO): Promise<number> {
@@ -47,11 +40,7 @@ export async function runExport(argv: string[], io: CommandIO): Promise<number> 
       multi: { type: "boolean", default: false },
       pseudonymise: { type: "boolean", default: false },
       "key-env": { type: "string", default: "WILDTRACE_KEY" },
-      mapping: { type: "string" },
-      "base-currency": { type: "string" },
-      seed: { type: "string", default: "42" },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      ...CASE_OPTIONS,
     },
   });
   if (values.help) {
@@ -63,8 +52,6 @@ export async function runExport(argv: string[], io: CommandIO): Promise<number> 
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}`, EXPORT_HELP);
   const graph = values.graph;
   if (graph !== "transactions" && graph !== "entities") throw new UsageError(`--graph must be transactions or entities, got '${graph}'`, EXPORT_HELP);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, EXPORT_HELP);
   let key: string | undefined;
   if (values.pseudonymise) {
     const name = values["key-env"];
@@ -73,15 +60,7 @@ export async function runExport(argv: string[], io: CommandIO): Promise<number> 
   } else if (argv.some((a) => a === "--key-env" || a.startsWith("--key-env="))) {
     throw new UsageError("--key-env is only used with --pseudonymise", EXPORT_HELP);
   }
-  const progress = values.quiet ? undefined : stderrProgress();
-  const load = await loadCase(positionals[0], {
-    mapping: values.mapping,
-    baseCurrency: values["base-currency"]?.toUpperCase(),
-    readers: caseReaders(),
-    onProgress: progress,
-  });
-  const results = analyze(load, { seed, onProgress: progress });
-  progress?.done();
+  const { load, results } = await analyzeCaseArgs(positionals[0], values, EXPORT_HELP);
   const files = exportCase(load.dataset, results, { format, graph, multi: values.multi, pseudonymiseKey: key });
   mkdirSync(values.out, { recursive: true });
   for (const f of files) writeFileSync(join(values.out, f.name), f.content);

@@ -1,13 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { analyze } from "../analyze.js";
-import { loadCase } from "../ingest/load-case.js";
-import { caseReaders } from "../ingest/readers.js";
 import { findTransaction } from "../model/dataset.js";
 import { exportGoamlReport } from "../report/goaml-export.js";
+import { analyzeCaseArgs, CASE_OPTIONS, CASE_OPTIONS_HELP } from "./case-args.js";
 import { type CommandIO, UsageError } from "./io.js";
-import { stderrProgress } from "./progress.js";
-import { readRulesConfig } from "./rules.js";
 
 export const STR_HELP = `Usage: wildtrace str DIR (--alert ID ... | --community ID) [--out FILE] [options]
 
@@ -23,23 +19,7 @@ Options:
   --reference REF    your reference for the report [default: left for the analyst]
   --report-code C    report code [default: STR]
   --indicator CODE   an indicator code of your FIU (repeat for several) [default: left for the analyst]
-  --config FILE      rules config JSON, as for analyze
-  --mapping FILE     column mapping JSON [default: DIR/mapping.json if present]
-  --base-currency C  base currency for amounts [default: USD]
-  --seed N           seed for randomised steps [default: 42]
-  --quiet            no progress on stderr
-  -h, --help         this help`;
-
-interface AlertLike {
-  id: string;
-  explanation?: string;
-  parties?: string[];
-  transactions?: string[];
-}
-interface CommunityLike {
-  id: string;
-  members?: string[];
-}
+${CASE_OPTIONS_HELP}`;
 
 /** `wildtrace str DIR --alert ID --out str.xml`. Returns the exit status. */
 export async function runStr(argv: string[], io: CommandIO): Promise<number> {
@@ -54,12 +34,7 @@ export async function runStr(argv: string[], io: CommandIO): Promise<number> {
       reference: { type: "string" },
       "report-code": { type: "string", default: "STR" },
       indicator: { type: "string", multiple: true },
-      config: { type: "string" },
-      mapping: { type: "string" },
-      "base-currency": { type: "string" },
-      seed: { type: "string", default: "42" },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      ...CASE_OPTIONS,
     },
   });
   if (values.help) {
@@ -69,19 +44,13 @@ export async function runStr(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("str needs exactly one case folder", STR_HELP);
   const alertIds = values.alert ?? [];
   if ((alertIds.length === 0) === (values.community === undefined)) throw new UsageError("give --alert (one or more) or --community, not both", STR_HELP);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, STR_HELP);
-  const rules = values.config ? readRulesConfig(values.config) : undefined;
-  const progress = values.quiet ? undefined : stderrProgress();
-  const load = await loadCase(positionals[0], { mapping: values.mapping, baseCurrency: values["base-currency"]?.toUpperCase(), readers: caseReaders(), onProgress: progress });
-  const results = analyze(load, { seed, onProgress: progress, rules });
-  progress?.done();
+  const { load, results } = await analyzeCaseArgs(positionals[0], values, STR_HELP);
   const ds = load.dataset;
   const txs = new Set<number>();
   const parties = new Set<string>();
   const reasons: string[] = [];
   if (values.community !== undefined) {
-    const c = ((results.communities ?? []) as CommunityLike[]).find((x) => x.id === values.community);
+    const c = results.communities.find((x) => x.id === values.community);
     if (!c) throw new UsageError(`no community '${values.community}' in the results of ${positionals[0]} (run 'wildtrace analyze' to see them)`, STR_HELP);
     const members = new Set((c.members ?? []).map((id) => ds.accountIndex.get(id)).filter((a): a is number => a !== undefined));
     const t = ds.transactions;
@@ -92,7 +61,7 @@ export async function runStr(argv: string[], io: CommandIO): Promise<number> {
     }
     reasons.push(`Community ${c.id}: ${members.size} accounts and ${txs.size} transactions among them.`);
   } else {
-    const alerts = (results.alerts ?? []) as AlertLike[];
+    const alerts = results.alerts;
     for (const id of alertIds) {
       const a = alerts.find((x) => x.id === id);
       if (!a) throw new UsageError(`no alert '${id}' in the results of ${positionals[0]} (run 'wildtrace analyze' to see them)`, STR_HELP);

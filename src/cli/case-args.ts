@@ -1,0 +1,58 @@
+import { type AnalysisResults, type AnalyzeOptions, analyze } from "../analyze.js";
+import { type CaseLoad, loadCase } from "../ingest/load-case.js";
+import { caseReaders } from "../ingest/readers.js";
+import { UsageError } from "./io.js";
+import { stderrProgress } from "./progress.js";
+import { readRulesConfig } from "./rules.js";
+
+/** The flags every command that analyses a case folder takes (parseArgs options). */
+export const CASE_OPTIONS = {
+  mapping: { type: "string" },
+  "base-currency": { type: "string" },
+  strict: { type: "boolean", default: false },
+  seed: { type: "string", default: "42" },
+  config: { type: "string" },
+  quiet: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Their help lines, for the commands' usage texts. */
+export const CASE_OPTIONS_HELP = `  --mapping FILE     column mapping JSON [default: DIR/mapping.json if present]
+  --base-currency C  base currency for amounts [default: USD]
+  --strict           stop at the first bad record instead of quarantining it
+  --seed N           seed for randomised steps [default: 42]
+  --config FILE      rules config JSON: per-rule params and enabled flags, typology weights,
+                     watchlist (see 'wildtrace rules --help') [default: built-in defaults]
+  --quiet            no progress on stderr
+  -h, --help         this help`;
+
+/** The parsed values of {@link CASE_OPTIONS}. */
+export interface CaseArgValues {
+  mapping?: string;
+  "base-currency"?: string;
+  strict?: boolean;
+  seed?: string;
+  config?: string;
+  quiet?: boolean;
+}
+
+/**
+ * Load the case folder `dir` and analyse it as the flags say, with a progress line on stderr
+ * unless `--quiet`. A bad `--seed` is a usage error shown with `help`.
+ */
+export async function analyzeCaseArgs(dir: string, values: CaseArgValues, help: string, options: Omit<AnalyzeOptions, "seed" | "onProgress" | "rules"> = {}): Promise<{ load: CaseLoad; results: AnalysisResults }> {
+  const seed = Number(values.seed ?? "42");
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, help);
+  const rules = values.config ? readRulesConfig(values.config) : undefined;
+  const progress = values.quiet ? undefined : stderrProgress();
+  const load = await loadCase(dir, {
+    mapping: values.mapping,
+    baseCurrency: values["base-currency"]?.toUpperCase(),
+    strict: values.strict,
+    readers: caseReaders(),
+    onProgress: progress,
+  });
+  const results = analyze(load, { ...options, seed, onProgress: progress, rules });
+  progress?.done();
+  return { load, results };
+}
