@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TYPOLOGIES, type Typology } from "../rules/types.js";
 
 /**
  * The answer key written next to a generated case (`truth.json`): every planted account, party,
@@ -7,7 +8,8 @@ import { z } from "zod";
  */
 
 /**
- * Typologies the generator plants (the `typology` vocabulary of alerts).
+ * Typologies the generator plants: the whole `typology` vocabulary of alerts except
+ * `watchlist_link`, which needs a user-supplied list.
  *
  * @example
  * ```ts
@@ -15,27 +17,7 @@ import { z } from "zod";
  * PLANTED_TYPOLOGIES.includes("fan_in"); // true
  * ```
  */
-export const PLANTED_TYPOLOGIES = Object.freeze([
-  "fan_in",
-  "fan_out",
-  "scatter_gather",
-  "gather_scatter",
-  "cycle",
-  "stack",
-  "structuring",
-  "pass_through",
-  "rapid_movement",
-  "round_amounts",
-  "dormant_activation",
-  "cash_intensive",
-  "high_risk_corridor",
-  "wildlife_keyword",
-  "wildlife_sector",
-  "official_payment",
-  "mobile_money_burst",
-  "third_party_payment",
-  "front_company",
-] as const);
+export const PLANTED_TYPOLOGIES = Object.freeze(TYPOLOGIES.filter((t): t is Exclude<Typology, "watchlist_link"> => t !== "watchlist_link"));
 export type PlantedTypology = (typeof PLANTED_TYPOLOGIES)[number];
 
 /**

@@ -1,13 +1,6 @@
 import { ISO_COUNTRY_NAMES, ISO_COUNTRY_PAIRS, ISO_CURRENCIES } from "./iso-data.js";
+import { foldWords } from "../_lib/fold-words.js";
 
-function foldName(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 let countryLookup: Map<string, string> | undefined;
 let alpha2Set: Set<string> | undefined;
@@ -65,7 +58,7 @@ function buildLookup(): Map<string, string> {
   }
   for (const entry of ISO_COUNTRY_NAMES.split("|")) {
     const i = entry.indexOf(":");
-    map.set(foldName(entry.slice(i + 1)), entry.slice(0, i));
+    map.set(foldWords(entry.slice(i + 1)), entry.slice(0, i));
   }
   for (const [name, code] of Object.entries(EXTRA_NAMES)) map.set(name, code);
   return map;
@@ -92,7 +85,7 @@ export function normaliseCountry(raw: string): string | undefined {
     return alpha2Set!.has(up) ? up : undefined;
   }
   if (!countryLookup) countryLookup = buildLookup();
-  return countryLookup.get(s.toLowerCase()) ?? countryLookup.get(foldName(s));
+  return countryLookup.get(s.toLowerCase()) ?? countryLookup.get(foldWords(s));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foldWords } from "../_lib/fold-words.js";
 import { CHANNELS } from "../model/codes.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
@@ -30,14 +31,6 @@ export const FrontCompanyParamsSchema = z
 
 const CASH_LIKE = new Set(["cash_deposit", "mobile_money", "hawala"].map((c) => CHANNELS.indexOf(c as (typeof CHANNELS)[number])));
 
-function normalise(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /**
  * `front_company`: a company showing several front-company signals at once: young with large
@@ -113,7 +106,7 @@ export const frontCompanyRule = defineRule({
     ds.parties.forEach((party, k) => {
       if (!isCompany(k)) return;
       const keys = new Set<string>();
-      for (const ad of party.addresses) if (normalise(ad.text).length >= 6) keys.add(`addr:${normalise(ad.text)}`);
+      for (const ad of party.addresses) if (foldWords(ad.text).length >= 6) keys.add(`addr:${foldWords(ad.text)}`);
       for (const id of party.identifiers) if (id.type === "phone" || id.type === "email") keys.add(`${id.type}:${id.value.toLowerCase().replace(/[^\p{L}\p{N}@.]/gu, "")}`);
       for (const key of keys) {
         const l = byContact.get(key);
