@@ -135,6 +135,9 @@ export const SECTORS: Readonly<Record<string, readonly string[]>> = Object.freez
   ngo: ["ngo", "charity", "foundation", "non-profit"],
 });
 
+/** Sector words of {@link normaliseSector} as space-padded needles; built lazily, in SECTORS order. */
+let sectorNeedles: readonly { sector: string; needle: string }[] | undefined;
+
 /**
  * Normalise free-text business activity to a sector code. Known codes pass through; free text is
  * matched on whole words; anything else is returned lower-cased with spaces as underscores.
@@ -153,15 +156,14 @@ export function normaliseSector(raw: string | undefined): string | undefined {
   const code = text.replace(/[\s-]+/g, "_");
   if (Object.hasOwn(SECTORS, code)) return code;
   const padded = ` ${text.replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  // The needles (sector words padded with spaces, in SECTORS order) are built once, on first use.
+  sectorNeedles ??= Object.entries(SECTORS).flatMap(([sector, words]) => words.map((w) => ({ sector, needle: ` ${w.replace(/[^\p{L}\p{N}]+/gu, " ")} ` })));
   let best: string | undefined;
   let bestLen = 0;
-  for (const [sector, words] of Object.entries(SECTORS)) {
-    for (const w of words) {
-      const needle = ` ${w.replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-      if (padded.includes(needle) && needle.length > bestLen) {
-        best = sector;
-        bestLen = needle.length;
-      }
+  for (const { sector, needle } of sectorNeedles) {
+    if (padded.includes(needle) && needle.length > bestLen) {
+      best = sector;
+      bestLen = needle.length;
     }
   }
   return best ?? code;

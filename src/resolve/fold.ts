@@ -15,6 +15,8 @@ const MARKS = /\p{M}+/gu;
 const HAN = /\p{Script=Han}/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ALNUM = /[^a-z0-9]+/g;
+/** Text that folding leaves as it is before lower-casing: ASCII has no decomposition and no marks. */
+const ALL_ASCII = /^[\x00-\x7f]*$/;
 
 /** Legal forms and generic words dropped from company names before comparison. */
 const COMPANY_STOPWORDS: ReadonlySet<string> = new Set([
@@ -38,6 +40,7 @@ const PERSON_STOPWORDS: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "miss"
  * ```
  */
 export function foldText(text: string): string {
+  if (ALL_ASCII.test(text)) return text.toLowerCase().replace(NON_ALNUM, " ").trim();
   let s = text.normalize("NFKD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
   if (NON_ASCII.test(s)) {
     let out = "";

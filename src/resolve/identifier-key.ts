@@ -50,6 +50,21 @@ const TYPE_SYNONYMS: Readonly<Record<string, string>> = Object.freeze(
   }),
 );
 
+/** Matching rule per identifier type as written; a case uses a handful of type spellings. */
+const RULE_CACHE = new Map<string, string>();
+const RULE_CACHE_LIMIT = 10_000;
+
+/** The matching rule of an identifier type as written (`Passport Number` -> `passport`, unknown -> `id_number`). */
+function ruleOf(type: string): string {
+  let rule = RULE_CACHE.get(type);
+  if (rule === undefined) {
+    const rawType = type.trim().toLowerCase().replace(/[\s-]+/g, "_");
+    rule = Object.hasOwn(TYPE_SYNONYMS, rawType) ? TYPE_SYNONYMS[rawType] : "id_number";
+    if (RULE_CACHE.size < RULE_CACHE_LIMIT) RULE_CACHE.set(type, rule);
+  }
+  return rule;
+}
+
 /**
  * Normalise an identifier for matching, or undefined when it cannot identify anyone (an empty
  * value, an unreadable phone number). Document values keep only letters and digits, upper-cased,
@@ -66,8 +81,7 @@ const TYPE_SYNONYMS: Readonly<Record<string, string>> = Object.freeze(
  * ```
  */
 export function identifierKey(identifier: Identifier, partyCountry?: string): IdentifierKey | undefined {
-  const rawType = identifier.type.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  const rule = Object.hasOwn(TYPE_SYNONYMS, rawType) ? TYPE_SYNONYMS[rawType] : "id_number";
+  const rule = ruleOf(identifier.type);
   if (rule === "phone") {
     const e164 = normalisePhone(identifier.value, identifier.country ?? partyCountry);
     return e164 ? { rule, strength: "contact", key: e164 } : undefined;

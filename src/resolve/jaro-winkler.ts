@@ -7,6 +7,9 @@
  * Research Methods, ASA (1990). Our own implementation.
  */
 
+/** Match flags of {@link jaro}, reused between calls (grown on demand, cleared per call). */
+let matchedScratch = new Uint8Array(64);
+
 /**
  * Jaro similarity in [0, 1]: matching characters within a window of half the longer length,
  * minus half the transpositions.
@@ -23,16 +26,18 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchedA = new Uint8Array(la);
+  // One buffer: flags of a at [0, la), flags of b at [la, la + lb).
+  if (matchedScratch.length < la + lb) matchedScratch = new Uint8Array(2 * (la + lb));
+  const matched = matchedScratch;
+  matched.fill(0, 0, la + lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
     for (let j = lo; j <= hi; j++) {
-      if (matchedB[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
-      matchedA[i] = 1;
-      matchedB[j] = 1;
+      if (matched[la + j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
+      matched[i] = 1;
+      matched[la + j] = 1;
       matches++;
       break;
     }
@@ -41,8 +46,8 @@ export function jaro(a: string, b: string): number {
   let k = 0;
   let half = 0;
   for (let i = 0; i < la; i++) {
-    if (!matchedA[i]) continue;
-    while (!matchedB[k]) k++;
+    if (!matched[i]) continue;
+    while (!matched[la + k]) k++;
     if (a.charCodeAt(i) !== b.charCodeAt(k)) half++;
     k++;
   }

@@ -11,6 +11,10 @@ export interface NameSimilarityOptions {
 /** Defaults of {@link NameSimilarityOptions}. */
 export const NAME_SIMILARITY_DEFAULTS = Object.freeze({ tokenThreshold: 0.9, minFuzzyLength: 4 });
 
+/** Scratch of {@link nameSimilarity}, reused between calls (grown on demand, cleared per call). */
+let scoreScratch = new Float64Array(64);
+let usedScratch = new Uint8Array(32);
+
 /**
  * Similarity in [0, 1] of two names given as token lists (see `nameTokens`), ignoring token order.
  *
@@ -34,7 +38,12 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], optio
   const na = a.length;
   const nb = b.length;
   if (na === 0 || nb === 0) return 0;
-  const m = new Float64Array(na * nb);
+  if (scoreScratch.length < na * nb) scoreScratch = new Float64Array(2 * na * nb);
+  if (usedScratch.length < na + nb) usedScratch = new Uint8Array(2 * (na + nb));
+  const m = scoreScratch;
+  // Used flags: tokens of a at [0, na), tokens of b at [na, na + nb).
+  const used = usedScratch;
+  used.fill(0, 0, na + nb);
   for (let i = 0; i < na; i++) {
     for (let j = 0; j < nb; j++) {
       const x = a[i];
@@ -42,8 +51,6 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], optio
       m[i * nb + j] = x === y ? 1 : x.length < minLength || y.length < minLength ? 0 : jaroWinkler(x, y);
     }
   }
-  const usedA = new Uint8Array(na);
-  const usedB = new Uint8Array(nb);
   let sum = 0;
   // Greedy one-to-one matching, best pair first (ties by position).
   for (let round = Math.min(na, nb); round > 0; round--) {
@@ -51,10 +58,10 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], optio
     let bi = -1;
     let bj = -1;
     for (let i = 0; i < na; i++) {
-      if (usedA[i]) continue;
+      if (used[i]) continue;
       for (let j = 0; j < nb; j++) {
         const v = m[i * nb + j];
-        if (!usedB[j] && v >= threshold && v > best) {
+        if (!used[na + j] && v >= threshold && v > best) {
           best = v;
           bi = i;
           bj = j;
@@ -62,8 +69,8 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], optio
       }
     }
     if (bi < 0) break;
-    usedA[bi] = 1;
-    usedB[bj] = 1;
+    used[bi] = 1;
+    used[na + bj] = 1;
     sum += best;
   }
   return sum / Math.min(na, nb);

@@ -1,7 +1,7 @@
 import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
 import type { MatchEvidence, ResolvedEntity } from "./entity.js";
-import { addressKey, nameTokens } from "./fold.js";
+import { FoldCache } from "./fold-cache.js";
 import { type IdentifierKey, identifierKey } from "./identifier-key.js";
 import { jaroWinkler } from "./jaro-winkler.js";
 import { nameSimilarity } from "./name-similarity.js";
@@ -102,7 +102,7 @@ export interface Resolution {
 interface PartyFeatures {
   id: string;
   kind: string;
-  names: string[][];
+  names: (readonly string[])[];
   display: string;
   birthDate: string;
   country: string;
@@ -183,11 +183,15 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const partyPhones: number[][] = new Array(n);
   // The same phone recurs across reports: parse each distinct one once.
   const phoneCache = new Map<string, IdentifierKey | undefined>();
+  // Names and addresses recur too: fold each distinct one once.
+  const fold = new FoldCache();
   for (let i = 0; i < n; i++) {
     const p = parties[i];
-    const names: string[][] = [];
-    for (const name of [p.name, ...p.aliases]) {
-      const t = nameTokens(name, p.kind);
+    const names: (readonly string[])[] = [];
+    const first = fold.nameTokens(p.name, p.kind);
+    if (first.length >= o.minNameTokens) names.push(first);
+    for (const alias of p.aliases) {
+      const t = fold.nameTokens(alias, p.kind);
       if (t.length >= o.minNameTokens) names.push(t);
     }
     const mine: number[] = [];
@@ -215,7 +219,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     partyPhones[i] = phoneIds;
     const addresses: { key: string; text: string }[] = [];
     for (const a of p.addresses) {
-      const k = addressKey(a.text);
+      const k = fold.addressKey(a.text);
       if (k.length >= 4) addresses.push({ key: k, text: a.text });
     }
     addresses.sort((x, y) => byCodeUnit(x.key, y.key) || byCodeUnit(x.text, y.text));
@@ -451,8 +455,7 @@ function swapNames(link: Link): string[] {
 
 function bestNameScore(a: PartyFeatures, b: PartyFeatures, o: Required<ResolveOptions>): number {
   let best = 0;
-  const options = { tokenThreshold: o.tokenThreshold, minFuzzyLength: o.minFuzzyLength };
-  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y, options));
+  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y, o));
   return best;
 }
 

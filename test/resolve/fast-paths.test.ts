@@ -1,0 +1,94 @@
+import anyAscii from "any-ascii";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FoldCache } from "../../src/resolve/fold-cache.js";
+import { addressKey, foldText, nameTokens } from "../../src/resolve/fold.js";
+import { jaro } from "../../src/resolve/jaro-winkler.js";
+import { identifierKey } from "../../src/resolve/identifier-key.js";
+import { nameSimilarity } from "../../src/resolve/name-similarity.js";
+
+// Reference versions without the fast paths and reused buffers: the optimised code must agree exactly.
+
+function foldTextReference(text: string): string {
+  let s = text.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  if (/[^\x00-\x7f]/.test(s)) {
+    let out = "";
+    for (const ch of s) {
+      if (ch.charCodeAt(0) < 128) out += ch;
+      else if (/\p{Script=Han}/u.test(ch)) out += ` ${anyAscii(ch)} `;
+      else out += anyAscii(ch);
+    }
+    s = out;
+  }
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+function jaroReference(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const matchedB = new Uint8Array(lb);
+  const matchedA = new Uint8Array(la);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    for (let j = Math.max(0, i - window); j <= Math.min(lb - 1, i + window); j++) {
+      if (matchedB[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
+      matchedA[i] = 1;
+      matchedB[j] = 1;
+      matches++;
+      break;
+    }
+  }
+  if (matches === 0) return 0;
+  let k = 0;
+  let half = 0;
+  for (let i = 0; i < la; i++) {
+    if (!matchedA[i]) continue;
+    while (!matchedB[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) half++;
+    k++;
+  }
+  return (matches / la + matches / lb + (matches - half / 2) / matches) / 3;
+}
+
+const word = fc.string({ unit: fc.constantFrom(..."abcdeilnorstu"), maxLength: 40 });
+const ascii = fc.string({ unit: "binary-ascii", maxLength: 40 });
+
+describe("fast paths of entity resolution", () => {
+  it("foldText of ASCII text equals the full fold", () => {
+    fc.assert(fc.property(ascii, (s) => foldText(s) === foldTextReference(s)));
+    expect(foldText("  O'Brien-Smith & Co.  ")).toBe(foldTextReference("  O'Brien-Smith & Co.  "));
+  });
+  it("jaro with its reused buffers equals a fresh computation, whatever the call order", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(word, word), { maxLength: 20 }), (pairs) => pairs.every(([a, b]) => jaro(a, b) === jaroReference(a, b))));
+  });
+  it("nameSimilarity gives the same score on repeated calls of different sizes", () => {
+    const names = fc.array(fc.string({ unit: fc.constantFrom(..."abcdei"), minLength: 1, maxLength: 7 }), { maxLength: 9 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, names), { minLength: 1, maxLength: 10 }), (pairs) => {
+        const first = pairs.map(([a, b]) => nameSimilarity(a, b));
+        const again = [...pairs].reverse().map(([a, b]) => nameSimilarity(a, b)).reverse();
+        return first.every((s, k) => s === again[k]);
+      }),
+    );
+  });
+  it("FoldCache returns what nameTokens and addressKey return", () => {
+    const cache = new FoldCache();
+    for (const name of ["Nguyễn Văn Hùng", "Golden Dragon Trading Co., Ltd", "Mr Ali bin Ahmad", "张伟"]) {
+      for (const kind of ["person", "company"] as const) {
+        expect(cache.nameTokens(name, kind)).toEqual(nameTokens(name, kind));
+        expect(cache.nameTokens(name, kind)).toEqual(nameTokens(name, kind));
+      }
+      expect(cache.addressKey(name)).toBe(addressKey(name));
+    }
+  });
+  it("identifierKey reads every spelling of a type the same way on repeated calls", () => {
+    for (let k = 0; k < 2; k++) {
+      expect(identifierKey({ type: " Passport-Number ", value: "c 452-1876", country: "VN" })?.key).toBe("passport:VN:C4521876");
+      expect(identifierKey({ type: "Mobile", value: "+84 90 312 4471" })?.key).toBe("+84903124471");
+      expect(identifierKey({ type: "Licence", value: "ab-12" })?.key).toBe("id_number::AB12");
+    }
+  });
+});
