@@ -247,34 +247,42 @@ function subdivideLarge(g: FlowGraph, comm: Int32Array, maxSize: number, resolut
   const n = g.nodes;
   const out = Int32Array.from(comm);
   let next = countLabels(out);
-  const membersOf = new Map<number, number[]>();
+  // Communities above maxSize, by label, each with its members in node order.
+  const size = new Int32Array(labelBound(out));
+  for (let v = 0; v < n; v++) size[out[v]]++;
+  const large: (number[] | undefined)[] = [];
   for (let v = 0; v < n; v++) {
-    let l = membersOf.get(out[v]);
-    if (!l) membersOf.set(out[v], (l = []));
+    const c = out[v];
+    if (size[c] <= maxSize) continue;
+    let l = large[c];
+    if (!l) large[c] = l = [];
     l.push(v);
   }
   const queue: number[][] = [];
-  for (const [, members] of [...membersOf.entries()].sort((a, b) => a[0] - b[0])) if (members.length > maxSize) queue.push(members);
+  for (const members of large) if (members) queue.push(members);
   const local = new Int32Array(n).fill(-1);
-  while (queue.length > 0) {
-    const members = queue.shift() ?? [];
-    members.forEach((v, k) => {
-      local[v] = k;
-    });
-    const src: number[] = [];
-    const dst: number[] = [];
-    const w: number[] = [];
-    for (const v of members) {
-      for (let e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
-        const u = g.neighbors[e];
-        if (local[u] > local[v]) {
-          src.push(local[v]);
-          dst.push(local[u]);
-          w.push(g.weights[e]);
+  // Edge list of the subgraph being split, reused: a subgraph has at most half of g's entries.
+  const { offsets, neighbors, weights } = g;
+  const src = new Int32Array(neighbors.length);
+  const dst = new Int32Array(neighbors.length);
+  const w = new Float64Array(neighbors.length);
+  for (let head = 0; head < queue.length; head++) {
+    const members = queue[head];
+    for (let k = 0; k < members.length; k++) local[members[k]] = k;
+    let count = 0;
+    for (let k = 0; k < members.length; k++) {
+      const v = members[k];
+      const end = offsets[v + 1];
+      for (let e = offsets[v]; e < end; e++) {
+        const lu = local[neighbors[e]];
+        if (lu > k) {
+          src[count] = k;
+          dst[count] = lu;
+          w[count++] = weights[e];
         }
       }
     }
-    const sub = weightedGraphFromEdges(members.length, src, dst, w);
+    const sub = weightedGraphFromEdges(members.length, src, dst, w, count);
     for (const v of members) local[v] = -1;
     const r = louvain(sub, { resolution, seed });
     if (r.count <= 1) continue;
@@ -290,18 +298,33 @@ function subdivideLarge(g: FlowGraph, comm: Int32Array, maxSize: number, resolut
     for (const part of parts) if (part.length > maxSize) queue.push(part);
   }
   // Renumber by smallest member.
-  const map = new Map<number, number>();
+  const map = new Int32Array(labelBound(out)).fill(-1);
+  let k = 0;
   for (let v = 0; v < n; v++) {
-    if (!map.has(out[v])) map.set(out[v], map.size);
-    out[v] = map.get(out[v]) ?? 0;
+    if (map[out[v]] < 0) map[out[v]] = k++;
+    out[v] = map[out[v]];
   }
   return out;
 }
 
+/** One more than the largest label (labels are non-negative integers). */
+function labelBound(comm: Int32Array): number {
+  let max = -1;
+  for (let v = 0; v < comm.length; v++) if (comm[v] > max) max = comm[v];
+  return max + 1;
+}
+
+/** Distinct labels of a partition (labels are non-negative integers). */
 function countLabels(comm: Int32Array): number {
-  const seen = new Set<number>();
-  for (const c of comm) seen.add(c);
-  return seen.size;
+  const seen = new Uint8Array(labelBound(comm));
+  let count = 0;
+  for (let v = 0; v < comm.length; v++) {
+    if (seen[comm[v]] === 0) {
+      seen[comm[v]] = 1;
+      count++;
+    }
+  }
+  return count;
 }
 
 /** Mean of the `top` highest member risks per community, as 0..100 with one decimal. */
@@ -331,13 +354,16 @@ function communityScores(risk: Float64Array, comm: Int32Array, count: number, to
 /** Alerts per node (an alert touches a node through one of its accounts or parties). */
 function alertsByNode(dataset: Dataset, g: FlowGraph, alerts: readonly AlertRef[]): Map<number, AlertRef[]> {
   const byNode = new Map<number, AlertRef[]>();
-  const partyNodes = new Map<number, number[]>();
-  for (let a = 0; a < g.accountNode.length; a++) {
+  // Nodes of each party's accounts, in account order (CSR: partyStart[p] .. partyStart[p + 1]).
+  const nAcc = g.accountNode.length;
+  const partyStart = new Int32Array(dataset.parties.length + 1);
+  for (let a = 0; a < nAcc; a++) if (dataset.accountHolder[a] >= 0) partyStart[dataset.accountHolder[a] + 1]++;
+  for (let p = 0; p < dataset.parties.length; p++) partyStart[p + 1] += partyStart[p];
+  const partyNodes = new Int32Array(partyStart[dataset.parties.length]);
+  const fill = partyStart.slice(0, dataset.parties.length);
+  for (let a = 0; a < nAcc; a++) {
     const h = dataset.accountHolder[a];
-    if (h < 0) continue;
-    let l = partyNodes.get(h);
-    if (!l) partyNodes.set(h, (l = []));
-    l.push(g.accountNode[a]);
+    if (h >= 0) partyNodes[fill[h]++] = g.accountNode[a];
   }
   for (const alert of alerts) {
     const nodes = new Set<number>();
@@ -347,7 +373,7 @@ function alertsByNode(dataset: Dataset, g: FlowGraph, alerts: readonly AlertRef[
     }
     for (const id of alert.parties ?? []) {
       const p = dataset.partyIndex.get(id);
-      if (p !== undefined) for (const v of partyNodes.get(p) ?? []) nodes.add(v);
+      if (p !== undefined) for (let k = partyStart[p]; k < partyStart[p + 1]; k++) nodes.add(partyNodes[k]);
     }
     for (const v of nodes) {
       let l = byNode.get(v);

@@ -72,6 +72,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
   if (!Number.isInteger(maxPasses) || maxPasses < 1) throw new OptionError("louvain", `maxPasses must be a positive integer, got ${maxPasses}`);
   const rng = createRng(seed);
   const n = graph.nodes;
+  const strengths = nodeStrengths(graph);
   let membership: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) membership[i] = i;
   let count = n;
@@ -81,7 +82,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
     let level = round === 0 ? graph : collapse(graph, membership, count);
     let anyMove = false;
     for (;;) {
-      const { comm, moved } = localMoves(level, resolution, shuffled(level.nodes, rng), maxPasses);
+      const { comm, moved } = localMoves(level, level === graph ? strengths : nodeStrengths(level), resolution, shuffled(level.nodes, rng), maxPasses);
       if (!moved) break;
       anyMove = true;
       levels++;
@@ -92,7 +93,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
       level = collapse(level, comm, k);
     }
     // Refinement: single original nodes may still gain by moving between the communities.
-    const refined = localMoves(graph, resolution, shuffled(n, rng), maxPasses, membership);
+    const refined = localMoves(graph, strengths, resolution, shuffled(n, rng), maxPasses, membership);
     if (refined.moved) {
       membership = refined.comm;
       count = renumber(membership);
@@ -113,11 +114,18 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
  * Phase one with a work queue (the "fast local move" of Traag et al. 2019, also graphology's
  * `fastLocalMoves`): every node is visited once in the seeded order; when a node changes community
  * its neighbours outside the new community are queued again. Stops when the queue is empty or after
- * `maxPasses * nodes` visits. Returns each node's community.
+ * `maxPasses * nodes` visits. `k` holds the node strengths of `g` ({@link nodeStrengths}). Returns
+ * each node's community.
  */
-function localMoves(g: WeightedGraph, resolution: number, order: Int32Array, maxPasses: number, initial?: Int32Array): { comm: Int32Array; moved: boolean } {
+function localMoves(
+  g: WeightedGraph,
+  k: Float64Array,
+  resolution: number,
+  order: Int32Array,
+  maxPasses: number,
+  initial?: Int32Array,
+): { comm: Int32Array; moved: boolean } {
   const n = g.nodes;
-  const k = nodeStrengths(g);
   let m2 = 0;
   for (let i = 0; i < n; i++) m2 += k[i];
   const comm = new Int32Array(n);
@@ -146,9 +154,11 @@ function localMoves(g: WeightedGraph, resolution: number, order: Int32Array, max
     const ci = comm[i];
     const ki = k[i];
     let nt = 0;
+    const rowStart = offsets[i];
+    const rowEnd = offsets[i + 1];
     seen[ci] = 1;
     touched[nt++] = ci;
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+    for (let e = rowStart; e < rowEnd; e++) {
       const j = neighbors[e];
       if (j === i) continue;
       const c = comm[j];
@@ -177,7 +187,7 @@ function localMoves(g: WeightedGraph, resolution: number, order: Int32Array, max
     if (best === ci) continue;
     comm[i] = best;
     moved = true;
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+    for (let e = rowStart; e < rowEnd; e++) {
       const j = neighbors[e];
       if (queued[j] || comm[j] === best) continue;
       queued[j] = 1;

@@ -3,7 +3,7 @@ import type { ProgressHandler } from "../model/progress.js";
 import { type AlertRef, type CommunitiesResult, type Community, type CommunityOptions, detectCommunities } from "./communities.js";
 import { type Corridor, type CorridorOptions, findCorridors } from "./corridors.js";
 import type { RiskScore } from "./flow-graph.js";
-import { type FlowPath, type TraceOptions, traceFunds } from "./trace-funds.js";
+import { type FlowPath, type TraceOptions, traceFlows } from "./trace-funds.js";
 
 /** Options of {@link runDetect}: one block per step. */
 export interface DetectOptions {
@@ -62,7 +62,7 @@ export function runDetect(dataset: Dataset, options: DetectOptions = {}): Detect
   });
   progress?.({ stage: "communities", done: dataset.accounts.length, total: dataset.accounts.length, message: `${c.stats.eligible} communities` });
   const seeds = [...(options.trace ?? [])];
-  const t = traceFunds(dataset, seeds, options.tracing);
+  const t = traceFlows(dataset, seeds, options.tracing);
   if (seeds.length > 0) progress?.({ stage: "trace", done: seeds.length, total: seeds.length });
   const corridors = options.corridors === false ? null : findCorridors(dataset, options.corridors);
   progress?.({ stage: "corridors", done: 1, total: 1 });
@@ -76,7 +76,7 @@ export function runDetect(dataset: Dataset, options: DetectOptions = {}): Detect
         seeds,
         unknownSeeds: t.unknownSeeds,
         paths: t.flows.length,
-        truncated: t.traces.filter((tr) => tr.truncated).map((tr) => `${tr.seed} ${tr.direction}`),
+        truncated: t.truncated,
       },
       corridors: corridors ? { starts: corridors.starts, examined: corridors.examined, truncated: corridors.truncated } : null,
     },

@@ -110,17 +110,95 @@ export interface TraceResult {
  */
 export function traceFunds(dataset: Dataset, seeds: readonly string[], options: TraceOptions = {}): TraceResult {
   const o = resolveTraceOptions("traceFunds", options);
+  const t = dataset.transactions;
+  const traces: Trace[] = [];
+  const unknownSeeds = traceEach(dataset, seeds, o, (run) => {
+    const { seed, direction, accounts, result: r } = run;
+    const { parcels } = r;
+    const reached = new Set<number>(accounts);
+    for (let p = 0; p < parcels.tx.length; p++) reached.add(parcels.account[p]);
+    const txs = [...r.assigned.keys()].sort((a, b) => t.time[a] - t.time[b] || cmp(t.id[a], t.id[b]));
+    traces.push({
+      seed,
+      direction,
+      accounts: [...reached].map((a) => dataset.accounts[a].id).sort(cmp),
+      transfers: txs.map((tx) => ({
+        id: t.id[tx],
+        from: dataset.accounts[t.from[tx]].id,
+        to: dataset.accounts[t.to[tx]].id,
+        date: new Date(t.time[tx]).toISOString(),
+        amount: t.baseAmount[tx],
+        traced: round2(Math.min(t.baseAmount[tx], r.assigned.get(tx) ?? 0)),
+      })),
+      paths: run.paths(),
+      examined: r.examined,
+      truncated: r.truncated,
+    });
+  });
+  return { traces, flows: traces.flatMap((tr) => tr.paths), unknownSeeds };
+}
+
+/** The result of {@link traceFlows}. */
+export interface TraceFlowsResult {
+  /** Every trace's paths, seed by seed, as {@link TraceResult} `flows`. */
+  flows: FlowPath[];
+  /** Seeds that are neither an account nor a party of the dataset. */
+  unknownSeeds: string[];
+  /** `"<seed> <direction>"` of each trace that the budget stopped, in trace order. */
+  truncated: string[];
+}
+
+/**
+ * The paths of {@link traceFunds} without the per-trace account and transfer lists: the same
+ * `flows` and `unknownSeeds` for the same arguments, at less cost (what results.json needs).
+ *
+ * @example
+ * ```ts
+ * import { createDataset, traceFlows } from "wildtrace";
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 1000, currency: "USD", fromAccount: "A", toAccount: "B" },
+ *   { id: "T2", date: "2024-01-03", amount: 600, currency: "USD", fromAccount: "B", toAccount: "C" },
+ * ] });
+ * traceFlows(dataset, ["A"], { direction: "forward" }).flows[0].path; // ["A", "B", "C"]
+ * ```
+ */
+export function traceFlows(dataset: Dataset, seeds: readonly string[], options: TraceOptions = {}): TraceFlowsResult {
+  // Errors name traceFunds: these are its options, and runDetect's messages stay as they were.
+  const o = resolveTraceOptions("traceFunds", options);
+  const flows: FlowPath[] = [];
+  const truncated: string[] = [];
+  const unknownSeeds = traceEach(dataset, seeds, o, (run) => {
+    flows.push(...run.paths());
+    if (run.result.truncated) truncated.push(`${run.seed} ${run.direction}`);
+  });
+  return { flows, unknownSeeds, truncated };
+}
+
+/** One seed traced in one direction, as {@link traceEach} hands it over. */
+interface SeedRun {
+  seed: string;
+  direction: "forward" | "backward";
+  /** The seed's accounts (indices). */
+  accounts: readonly number[];
+  result: ReturnType<typeof runTrace>;
+  /** The run's paths, ranked (largest amount first, then longest, then discovery order). */
+  paths(): FlowPath[];
+}
+
+/** Run the trace of every seed in every direction, in order; returns the unknown seeds. */
+function traceEach(dataset: Dataset, seeds: readonly string[], o: ReturnType<typeof resolveTraceOptions>, visit: (run: SeedRun) => void): string[] {
   const adj = buildAccountAdjacency(dataset);
   const t = dataset.transactions;
-  const held = holdings(dataset);
-  const traces: Trace[] = [];
+  let held: Map<number, number[]> | undefined;
   const unknownSeeds: string[] = [];
   const directions: ("forward" | "backward")[] = o.direction === "both" ? ["forward", "backward"] : [o.direction];
   const countriesOf = (tx: number) => transactionCountries(dataset, tx);
+  const accIds = (chain: number[]) => [dataset.accounts[t.from[chain[0]]].id, ...chain.map((tx) => dataset.accounts[t.to[tx]].id)];
   for (const seed of seeds) {
     const acc = dataset.accountIndex.get(seed);
-    const party = dataset.partyIndex.get(seed);
-    const accounts = acc !== undefined ? [acc] : party !== undefined ? (held.get(party) ?? []) : undefined;
+    const party = acc !== undefined ? undefined : dataset.partyIndex.get(seed);
+    if (party !== undefined && held === undefined) held = holdings(dataset);
+    const accounts = acc !== undefined ? [acc] : party !== undefined ? (held?.get(party) ?? []) : undefined;
     if (accounts === undefined) {
       unknownSeeds.push(seed);
       continue;
@@ -139,48 +217,31 @@ export function traceFunds(dataset: Dataset, seeds: readonly string[], options: 
         }
       }
       starts.sort((x, y) => t.time[x] - t.time[y] || x - y);
-      const r = runTrace(dataset, adj, starts, forward, o.settings);
-      const { parcels } = r;
-      const leaves: number[] = [];
-      for (let p = 0; p < parcels.tx.length; p++) if (parcels.children[p] === 0) leaves.push(p);
-      const accIds = (chain: number[]) => [dataset.accounts[t.from[chain[0]]].id, ...chain.map((tx) => dataset.accounts[t.to[tx]].id)];
-      // Largest amount first, then longest, then the order the search found them (deterministic).
-      leaves.sort((a, b) => parcels.amount[b] - parcels.amount[a] || parcels.hop[b] - parcels.hop[a] || a - b);
-      const paths: FlowPath[] = leaves.slice(0, o.maxPaths).map((p) => {
-        const chain = parcelChain(parcels, p, forward);
-        return {
-          seed,
-          direction,
-          path: accIds(chain),
-          transactions: chain.map((tx) => t.id[tx]),
-          amount: round2(parcels.amount[p]),
-          countries: chainCountries(countriesOf, chain),
-          start: new Date(t.time[chain[0]]).toISOString(),
-          end: new Date(t.time[chain[chain.length - 1]]).toISOString(),
-        };
-      });
-      const reached = new Set<number>(accounts);
-      for (let p = 0; p < parcels.tx.length; p++) reached.add(parcels.account[p]);
-      const txs = [...r.assigned.keys()].sort((a, b) => t.time[a] - t.time[b] || cmp(t.id[a], t.id[b]));
-      traces.push({
-        seed,
-        direction,
-        accounts: [...reached].map((a) => dataset.accounts[a].id).sort(cmp),
-        transfers: txs.map((tx) => ({
-          id: t.id[tx],
-          from: dataset.accounts[t.from[tx]].id,
-          to: dataset.accounts[t.to[tx]].id,
-          date: new Date(t.time[tx]).toISOString(),
-          amount: t.baseAmount[tx],
-          traced: round2(Math.min(t.baseAmount[tx], r.assigned.get(tx) ?? 0)),
-        })),
-        paths,
-        examined: r.examined,
-        truncated: r.truncated,
-      });
+      const result = runTrace(dataset, adj, starts, forward, o.settings);
+      const paths = (): FlowPath[] => {
+        const { parcels } = result;
+        const leaves: number[] = [];
+        for (let p = 0; p < parcels.tx.length; p++) if (parcels.children[p] === 0) leaves.push(p);
+        // Largest amount first, then longest, then the order the search found them (deterministic).
+        leaves.sort((a, b) => parcels.amount[b] - parcels.amount[a] || parcels.hop[b] - parcels.hop[a] || a - b);
+        return leaves.slice(0, o.maxPaths).map((p) => {
+          const chain = parcelChain(parcels, p, forward);
+          return {
+            seed,
+            direction,
+            path: accIds(chain),
+            transactions: chain.map((tx) => t.id[tx]),
+            amount: round2(parcels.amount[p]),
+            countries: chainCountries(countriesOf, chain),
+            start: new Date(t.time[chain[0]]).toISOString(),
+            end: new Date(t.time[chain[chain.length - 1]]).toISOString(),
+          };
+        });
+      };
+      visit({ seed, direction, accounts, result, paths });
     }
   }
-  return { traces, flows: traces.flatMap((tr) => tr.paths), unknownSeeds };
+  return unknownSeeds;
 }
 
 /**

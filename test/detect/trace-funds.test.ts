@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { traceFunds } from "../../src/detect/trace-funds.js";
+import { traceFlows, traceFunds } from "../../src/detect/trace-funds.js";
 import { DatasetBuilder } from "../../src/ingest/builder.js";
 import { createDataset } from "../../src/ingest/create-dataset.js";
 import { Quarantine } from "../../src/ingest/quarantine.js";
@@ -200,5 +200,47 @@ describe("traceFunds properties (random transaction graphs)", () => {
       ),
       { numRuns: 150, seed: 42 },
     );
+  });
+});
+
+describe("traceFlows", () => {
+  it("gives traceFunds' flows, unknown seeds and truncated traces (random graphs, accounts, a party and unknown seeds)", () => {
+    const txArb = fc.array(
+      fc.record({ from: fc.integer({ min: 0, max: 7 }), to: fc.integer({ min: 0, max: 7 }), day: fc.integer({ min: 0, max: 40 }), amount: fc.integer({ min: 1, max: 5000 }) }),
+      { minLength: 1, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(
+        txArb,
+        fc.array(fc.constantFrom("A0", "A3", "A5", "P", "NOPE"), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("forward" as const, "backward" as const, "both" as const),
+        fc.constantFrom("proportional" as const, "fifo" as const),
+        fc.integer({ min: 1, max: 60 }),
+        (txs, seeds, direction, attribution, budget) => {
+          const rows: Tx[] = txs.filter((t) => t.from !== t.to).map((t, i) => [`T${i}`, t.day, t.amount, `A${t.from}`, `A${t.to}`]);
+          if (rows.length === 0) return;
+          const d = caseOf(
+            rows,
+            [
+              { id: "A1", holder: "P" },
+              { id: "A2", holder: "P" },
+            ],
+            [{ id: "P", kind: "person", name: "Ann" }],
+          );
+          const options = { direction, attribution, budget, minAmount: 0 };
+          const full = traceFunds(d, seeds, options);
+          const light = traceFlows(d, seeds, options);
+          expect(light.flows).toEqual(full.flows);
+          expect(light.unknownSeeds).toEqual(full.unknownSeeds);
+          expect(light.truncated).toEqual(full.traces.filter((tr) => tr.truncated).map((tr) => `${tr.seed} ${tr.direction}`));
+        },
+      ),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+
+  it("names traceFunds in option errors (the options are traceFunds')", () => {
+    const d = caseOf([["T1", 1, 100, "A", "B"]]);
+    expect(() => traceFlows(d, ["A"], { maxHops: 0 })).toThrow(/^traceFunds: maxHops/);
   });
 });
