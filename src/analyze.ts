@@ -14,7 +14,16 @@ import { runRules, type SkippedRule } from "./rules/run-rules.js";
 import { type Score, scoreAlerts } from "./rules/scores.js";
 import type { Alert } from "./rules/types.js";
 
-/** Version of the results.json contract (see README, "results.json"). */
+/**
+ * Version of the results.json contract (see README, "results.json").
+ *
+ * @example
+ * ```ts
+ * import { analyze, loadCase, RESULTS_SCHEMA_VERSION } from "wildtrace";
+ * const results = analyze(await loadCase("datasets/mini"));
+ * results.schemaVersion === RESULTS_SCHEMA_VERSION; // true (1)
+ * ```
+ */
 export const RESULTS_SCHEMA_VERSION = 1;
 
 /** Options of {@link analyze}. Each stage documents its own defaults. */

@@ -39,7 +39,14 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** 32-bit FNV-1a hash of a string: turns labels into seeds. */
+/**
+ * 32-bit FNV-1a hash of a string: turns labels into seeds.
+ *
+ * @example
+ * ```ts
+ * hashString("ivory-1"); // 2321079696, the same on every run
+ * ```
+ */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -49,7 +56,14 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** Mix two 32-bit integers into one (for per-index deterministic draws). */
+/**
+ * Mix two 32-bit integers into one (for per-index deterministic draws).
+ *
+ * @example
+ * ```ts
+ * mix32(42, 7); // 554813412: seed 42, draw number 7
+ * ```
+ */
 export function mix32(a: number, b: number): number {
   let h = (Math.imul(a >>> 0, 0x9e3779b1) ^ (b >>> 0)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;

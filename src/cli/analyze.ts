@@ -10,6 +10,14 @@ import { renderLinkChartSvg } from "../report/svg-chart.js";
 import { analyzeCaseArgs, CASE_OPTIONS, CASE_OPTIONS_HELP } from "./case-args.js";
 import { type CommandIO, UsageError } from "./io.js";
 
+/**
+ * The usage text of `wildtrace analyze`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(ANALYZE_HELP); // what `wildtrace analyze --help` prints
+ * ```
+ */
 export const ANALYZE_HELP = `Usage: wildtrace analyze DIR [--out OUT] [options]
 
 Ingest the case folder DIR and write OUT/results.json, OUT/graph.graphml (the
@@ -24,7 +32,15 @@ Options:
   --trace-top N      also trace the N highest-scored accounts [default: 0]
 ${CASE_OPTIONS_HELP}`;
 
-/** `wildtrace analyze DIR --out OUT`. Returns the exit status. */
+/**
+ * `wildtrace analyze DIR --out OUT`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runAnalyze(["datasets/mini", "--out", "out/mini", "--quiet"], processIO);
+ * // 0; out/mini holds results.json, graph.graphml, report.html, report.md, report-chart.svg
+ * ```
+ */
 export async function runAnalyze(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

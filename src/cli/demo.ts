@@ -11,9 +11,24 @@ import { renderHtmlReport } from "../report/html-report.js";
 import { renderMarkdownReport } from "../report/markdown-report.js";
 import { type CommandIO, UsageError } from "./io.js";
 
-/** The flagship bundled case. */
+/**
+ * The flagship bundled case.
+ *
+ * @example
+ * ```ts
+ * join("datasets", FLAGSHIP_CASE); // "datasets/ivory-tz-my-cn", what `wildtrace demo` runs on
+ * ```
+ */
 export const FLAGSHIP_CASE = "ivory-tz-my-cn";
 
+/**
+ * The usage text of `wildtrace demo`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(DEMO_HELP); // what `wildtrace demo --help` prints
+ * ```
+ */
 export const DEMO_HELP = `Usage: wildtrace demo [DIR] [--out OUT]
 
 Run the whole pipeline on the flagship case (datasets/${FLAGSHIP_CASE}: a generated ivory
@@ -34,7 +49,15 @@ function findFlagship(): string | undefined {
   return candidates.find((c) => existsSync(join(c, "transactions.csv")));
 }
 
-/** `wildtrace demo`. Returns the exit status. */
+/**
+ * `wildtrace demo`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runDemo(["--out", "out/demo"], processIO);
+ * // 0; prints the three findings to look at first and how the default settings scored
+ * ```
+ */
 export async function runDemo(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

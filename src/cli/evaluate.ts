@@ -5,6 +5,14 @@ import { evaluateResults } from "../evaluate/evaluate-results.js";
 import { formatEvaluation } from "../evaluate/format-evaluation.js";
 import { type CommandIO, UsageError } from "./io.js";
 
+/**
+ * The usage text of `wildtrace evaluate`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(EVALUATE_HELP); // what `wildtrace evaluate --help` prints
+ * ```
+ */
 export const EVALUATE_HELP = `Usage: wildtrace evaluate RESULTS TRUTH [options]
 
 Grade RESULTS (a results.json, or a folder holding one) against TRUTH (a truth.json written by
@@ -26,7 +34,16 @@ function readJson(path: string, file: string): unknown {
   }
 }
 
-/** `wildtrace evaluate RESULTS TRUTH`. Returns the exit status. */
+/**
+ * `wildtrace evaluate RESULTS TRUTH`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runGenerate(["--out", "out/case", "--seed", "7", "--transactions", "1000"], processIO);
+ * await runAnalyze(["out/case", "--out", "out/case-results", "--quiet"], processIO);
+ * await runEvaluate(["out/case-results", "out/case"], processIO); // 0; prints recall and precision per typology
+ * ```
+ */
 export async function runEvaluate(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

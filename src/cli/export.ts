@@ -5,6 +5,14 @@ import { EXPORT_FORMATS, type ExportFormat, exportCase } from "../report/export-
 import { analyzeCaseArgs, CASE_OPTIONS, CASE_OPTIONS_HELP } from "./case-args.js";
 import { type CommandIO, UsageError } from "./io.js";
 
+/**
+ * The usage text of `wildtrace export`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(EXPORT_HELP); // what `wildtrace export --help` prints
+ * ```
+ */
 export const EXPORT_HELP = `Usage: wildtrace export DIR --format FORMAT [--out OUT] [options]
 
 Analyse the case folder DIR and write it in a format other tools load:
@@ -28,7 +36,15 @@ Options:
   --key-env VAR      environment variable holding the key (16+ characters) [default: WILDTRACE_KEY]
 ${CASE_OPTIONS_HELP}`;
 
-/** `wildtrace export DIR --format FORMAT --out OUT`. Returns the exit status. */
+/**
+ * `wildtrace export DIR --format FORMAT --out OUT`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runExport(["datasets/mini", "--format", "gexf", "--out", "out/export", "--quiet"], processIO);
+ * // 0; writes out/export/transactions.gexf
+ * ```
+ */
 export async function runExport(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

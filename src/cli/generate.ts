@@ -3,6 +3,14 @@ import { generateCase } from "../generate/generate-case.js";
 import { DIFFICULTIES, type Difficulty, SCHEME_NAMES, type SchemeName } from "../generate/options.js";
 import { type CommandIO, UsageError } from "./io.js";
 
+/**
+ * The usage text of `wildtrace generate`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(GENERATE_HELP); // what `wildtrace generate --help` prints
+ * ```
+ */
 export const GENERATE_HELP = `Usage: wildtrace generate --out DIR [options]
 
 Write a synthetic case folder (transactions.csv, accounts.csv, parties.csv, relationships.csv,
@@ -31,7 +39,15 @@ function intArg(name: string, raw: string | undefined): number | undefined {
   return n;
 }
 
-/** `wildtrace generate --seed N --out DIR`. Returns the exit status. */
+/**
+ * `wildtrace generate --seed N --out DIR`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runGenerate(["--out", "out/case", "--seed", "7", "--transactions", "1000"], processIO);
+ * // 0; writes out/case/transactions.csv, accounts.csv, parties.csv, ... and truth.json
+ * ```
+ */
 export async function runGenerate(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -30,7 +30,16 @@ ${Object.entries(COMMANDS)
 
 Run 'wildtrace <command> --help' for a command's options.`;
 
-/** Run the CLI with arguments (without `node` and the script); returns the exit status. */
+/**
+ * Run the CLI with arguments (without `node` and the script); returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await main(["analyze", "datasets/mini", "--out", "out/mini", "--quiet"]); // 0
+ * await main(["--help"]); // 0, after printing the list of commands
+ * await main(["frobnicate"]); // 2: unknown command
+ * ```
+ */
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {

@@ -3,6 +3,13 @@ import type { ProgressEvent, ProgressHandler } from "../model/progress.js";
 /**
  * A progress handler that draws one updating line on stderr (when stderr is a terminal) or prints
  * a line per stage change (when it is not), at most every 200 ms.
+ *
+ * @example
+ * ```ts
+ * const progress = stderrProgress();
+ * const load = await loadCase("datasets/mini", { onProgress: progress });
+ * progress.done();
+ * ```
  */
 export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): ProgressHandler & { done(): void } {
   let last = 0;

@@ -7,6 +7,14 @@ import { parseRulesConfig, type RulesConfig } from "../rules/config.js";
 import { resolveRules } from "../rules/run-rules.js";
 import { type CommandIO, UsageError } from "./io.js";
 
+/**
+ * The usage text of `wildtrace rules`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(RULES_HELP); // what `wildtrace rules --help` prints
+ * ```
+ */
 export const RULES_HELP = `Usage: wildtrace rules [--config rules.json] [--json]
 
 List the typology rules: id, typology, indicator source, inputs needed, parameters with their
@@ -51,7 +59,14 @@ function defaultOf(schema: z.ZodType): unknown {
   return r.success ? r.data : undefined;
 }
 
-/** `wildtrace rules`. Returns the exit status. */
+/**
+ * `wildtrace rules`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runRulesCommand(["--json"], processIO); // 0; the rules, their parameters and bands as JSON
+ * ```
+ */
 export async function runRulesCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -5,6 +5,14 @@ import { exportGoamlReport } from "../report/goaml-export.js";
 import { analyzeCaseArgs, CASE_OPTIONS, CASE_OPTIONS_HELP } from "./case-args.js";
 import { type CommandIO, UsageError } from "./io.js";
 
+/**
+ * The usage text of `wildtrace str`, printed by `--help` and after a usage error.
+ *
+ * @example
+ * ```ts
+ * processIO.out(STR_HELP); // what `wildtrace str --help` prints
+ * ```
+ */
 export const STR_HELP = `Usage: wildtrace str DIR (--alert ID ... | --community ID) [--out FILE] [options]
 
 Analyse the case folder DIR (as 'wildtrace analyze' does) and write a goAML 5.0 STR skeleton for
@@ -21,7 +29,15 @@ Options:
   --indicator CODE   an indicator code of your FIU (repeat for several) [default: left for the analyst]
 ${CASE_OPTIONS_HELP}`;
 
-/** `wildtrace str DIR --alert ID --out str.xml`. Returns the exit status. */
+/**
+ * `wildtrace str DIR --alert ID --out str.xml`. Returns the exit status.
+ *
+ * @example
+ * ```ts
+ * await runStr(["datasets/mini", "--alert", "high_risk_corridor:ACC-CN-01:2024-01-08", "--out", "out/str.xml", "--quiet"], processIO);
+ * // 0; out/str.xml holds the alert's 2 transactions, elements to complete marked 'analyst'
+ * ```
+ */
 export async function runStr(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

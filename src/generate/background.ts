@@ -19,7 +19,14 @@ import { CATEGORY, type Population, unitHash } from "./population.js";
  */
 
 const DAY = 86_400_000;
-/** Currency code of a chunk row: a country index (its local currency) or USD. */
+/**
+ * Currency code of a chunk row: a country index (its local currency) or USD.
+ *
+ * @example
+ * ```ts
+ * chunk.currency[i] = usdAcct ? USD : c; // 255 for a USD row, else the country index c
+ * ```
+ */
 export const USD = 255;
 
 /** A day's transactions before sorting and writing. Rows 0..n-1 are valid. */

@@ -134,7 +134,15 @@ const pickAt = <T>(items: readonly T[], h: number): T => items[h % items.length]
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Strip diacritics and fold to ASCII (Vietnamese đ/Đ included). */
+/**
+ * Strip diacritics and fold to ASCII (Vietnamese đ/Đ included).
+ *
+ * @example
+ * ```ts
+ * asciiFold("Nguyễn Văn Đức"); // "Nguyen Van Duc"
+ * asciiFold("Zoë"); // "Zoe"
+ * ```
+ */
 export function asciiFold(text: string): string {
   if (ASCII.test(text)) return text;
   return text

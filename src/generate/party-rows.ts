@@ -18,7 +18,14 @@ const ACTIVITIES: Readonly<Record<number, readonly (readonly [string, string])[]
   [CATEGORY.landlord]: [["Properties", "real estate"], ["Estates", "real estate"], ["Realty", "real estate"]],
 });
 
-/** Government employers: the first of each country's employers (salaries of officials come from them). */
+/**
+ * Government employers: the first of each country's employers (salaries of officials come from them).
+ *
+ * @example
+ * ```ts
+ * GOVERNMENT_EMPLOYERS[0]; // ["Wildlife Authority", "government"]: activity name, sector
+ * ```
+ */
 export const GOVERNMENT_EMPLOYERS: readonly (readonly [string, string])[] = [
   ["Wildlife Authority", "government"],
   ["Revenue Authority", "government"],
@@ -28,13 +35,28 @@ export const GOVERNMENT_EMPLOYERS: readonly (readonly [string, string])[] = [
 /** Roles of background civil servants (about 2% of people): officials are not all corrupt. */
 const CIVIL_ROLES: readonly string[] = ["official", "customs;official", "ranger;official", "official", "pep"];
 
-/** Whether a background person is a civil servant (and which roles), from the seed. */
+/**
+ * Whether a background person is a civil servant (and which roles), from the seed.
+ *
+ * @example
+ * ```ts
+ * backgroundRoles(1, 7); // "customs;official"
+ * backgroundRoles(1, 0); // "": most background people hold no office
+ * ```
+ */
 export function backgroundRoles(seed: number, party: number): string {
   const h = mix32(mix32(seed, party), 0xc1);
   return h % 100 < 2 ? CIVIL_ROLES[(h >>> 8) % CIVIL_ROLES.length] : "";
 }
 
-/** Activity name and sector text of a background company, from the seed. */
+/**
+ * Activity name and sector text of a background company, from the seed.
+ *
+ * @example
+ * ```ts
+ * backgroundActivity(1, 5, CATEGORY.merchant); // ["Hotel", "hotel"]
+ * ```
+ */
 export function backgroundActivity(seed: number, party: number, category: number): readonly [string, string] {
   const h = mix32(mix32(seed, party), 0xac);
   if (category === CATEGORY.employer && h % 100 < 15) return GOVERNMENT_EMPLOYERS[(h >>> 8) % GOVERNMENT_EMPLOYERS.length];

@@ -11,7 +11,15 @@ import type { BackgroundPool, PlantedAccount, PlantedParty } from "./scheme-kit.
  * pools their kit asked for, so planted people also shop, get paid and send money home.
  */
 
-/** Party categories of the background. */
+/**
+ * Party categories of the background.
+ *
+ * @example
+ * ```ts
+ * CATEGORY.cashBusiness; // 3
+ * backgroundActivity(1, 5, CATEGORY.employer); // ["Transport", "transport"]
+ * ```
+ */
 export const CATEGORY = Object.freeze({ person: 0, merchant: 1, employer: 2, cashBusiness: 3, trader: 4, landlord: 5, planted: 9 });
 
 /** Account pools per country: the accounts each kind of background event draws from. */
@@ -217,7 +225,14 @@ function buildPools(nc: number, na: number, nbg: number, holder: Int32Array, cou
   };
 }
 
-/** Deterministic per-index draw in [0, 1) (for stable per-party traits such as a salary). */
+/**
+ * Deterministic per-index draw in [0, 1) (for stable per-party traits such as a salary).
+ *
+ * @example
+ * ```ts
+ * unitHash(1, 5, 0x5a); // 0.586268100887537, the same on every call
+ * ```
+ */
 export function unitHash(seed: number, index: number, salt: number): number {
   return mix32(mix32(seed, index), salt) / 4294967296;
 }

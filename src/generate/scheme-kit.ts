@@ -103,6 +103,12 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
  * (days), laundering fees, the lowest structured cash amount (USD) and the size of a crowd of
  * payers or payees (fan-in senders, poachers paid in one burst). Hard cases stay under the usual
  * rule thresholds (fewer than 10 counterparties, hops days apart, cash well under the line).
+ *
+ * @example
+ * ```ts
+ * DIFFICULTY_TUNING.hard.structFloor; // 7500: structured cash stays well under the line
+ * DIFFICULTY_TUNING.hard.crowd; // 7: fewer than the 10 counterparties fan-in rules look for
+ * ```
  */
 export const DIFFICULTY_TUNING: Readonly<Record<Difficulty, { codeWord: number; delayDays: [number, number]; fee: [number, number]; structFloor: number; crowd: number }>> = Object.freeze({
   easy: { codeWord: 0.9, delayDays: [0.05, 0.6], fee: [0.005, 0.015], structFloor: 9_500, crowd: 12 },
@@ -370,7 +376,15 @@ export class SchemeKit {
   }
 }
 
-/** Round to `decimals` places. */
+/**
+ * Round to `decimals` places.
+ *
+ * @example
+ * ```ts
+ * roundTo(1234.5678, 2); // 1234.57
+ * roundTo(9499.995, 0); // 9500
+ * ```
+ */
 export function roundTo(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f) / f;

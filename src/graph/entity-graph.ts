@@ -49,7 +49,15 @@ export interface EntityGraphOptions {
   accounts?: boolean;
 }
 
-/** Defaults of {@link EntityGraphOptions}. */
+/**
+ * Defaults of {@link EntityGraphOptions}.
+ *
+ * @example
+ * ```ts
+ * import { ENTITY_GRAPH_DEFAULTS } from "wildtrace";
+ * ENTITY_GRAPH_DEFAULTS; // { identifiers: "shared", accounts: true }
+ * ```
+ */
 export const ENTITY_GRAPH_DEFAULTS = Object.freeze({ identifiers: "shared" as const, accounts: true });
 
 /** The entity graph: a graphology directed multigraph. */

@@ -21,7 +21,15 @@ export interface GraphMLOptions {
   chunkSize?: number;
 }
 
-/** Defaults of {@link GraphMLOptions}. */
+/**
+ * Defaults of {@link GraphMLOptions}.
+ *
+ * @example
+ * ```ts
+ * import { GRAPHML_DEFAULTS } from "wildtrace";
+ * GRAPHML_DEFAULTS.listSeparator; // ";": array attributes are written as "a;b;c"
+ * ```
+ */
 export const GRAPHML_DEFAULTS = Object.freeze({ listSeparator: ";", chunkSize: 65536 });
 
 /** A graph as the writer sees it: iterated twice (once for the attribute types, once to write). */

@@ -22,7 +22,15 @@ export interface TransferOptions {
   transactions?: Iterable<string>;
 }
 
-/** Defaults of {@link TransferOptions}. */
+/**
+ * Defaults of {@link TransferOptions}.
+ *
+ * @example
+ * ```ts
+ * import { TRANSFER_DEFAULTS } from "wildtrace";
+ * TRANSFER_DEFAULTS; // { nodes: "account", multi: false, cashNode: "(cash)" }
+ * ```
+ */
 export const TRANSFER_DEFAULTS = Object.freeze({ nodes: "account" as const, multi: false, cashNode: "(cash)" as string | null });
 
 /** What a node of the transaction graph stands for. */

@@ -472,5 +472,14 @@ export class DatasetBuilder {
   }
 }
 
-/** Number of channels, for readers that validate channel codes. */
+/**
+ * Number of channels, for readers that validate channel codes.
+ *
+ * @example
+ * ```ts
+ * import { CHANNEL_COUNT } from "wildtrace";
+ * CHANNEL_COUNT; // 10
+ * const valid = (code: number) => Number.isInteger(code) && code >= 0 && code < CHANNEL_COUNT;
+ * ```
+ */
 export const CHANNEL_COUNT = CHANNELS.length;

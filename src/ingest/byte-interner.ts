@@ -10,6 +10,14 @@ const INLINE = 12;
  * channel) touches one cache line; the bytes of longer keys continue in an arena. The CSV fast
  * path uses it so that a million rows naming 100k accounts cost 100k strings, not two million.
  * Internal to the ingest stage, not exported from the package. Hashing: Fowler-Noll-Vo FNV-1a, 32-bit (http://www.isthe.com/chongo/tech/comp/fnv/).
+ *
+ * @example
+ * ```ts
+ * const currencies = new ByteInterner();
+ * const line = Buffer.from("TZS,USD,TZS");
+ * [currencies.intern(line, 0, 3), currencies.intern(line, 4, 7), currencies.intern(line, 8, 11)]; // [0, 1, 0]
+ * currencies.size; // 2
+ * ```
  */
 export class ByteInterner {
   private table: Int32Array;

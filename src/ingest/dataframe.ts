@@ -17,7 +17,15 @@ export interface ToRowsOptions {
   objects?: "flatten" | "json";
 }
 
-/** Defaults of {@link ToRowsOptions}. */
+/**
+ * Defaults of {@link ToRowsOptions}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_TO_ROWS_OPTIONS } from "wildtrace";
+ * DEFAULT_TO_ROWS_OPTIONS; // { arrays: "join", separator: ";", objects: "flatten" }
+ * ```
+ */
 export const DEFAULT_TO_ROWS_OPTIONS: Readonly<Required<ToRowsOptions>> = Object.freeze({ arrays: "join", separator: ";", objects: "flatten" });
 
 function isScalar(v: unknown): v is string | number | boolean | null | undefined {

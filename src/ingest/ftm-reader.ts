@@ -39,6 +39,12 @@ export interface FtmReadContext {
  * Id prefixes {@link exportFtm} writes so that parties, accounts and transactions with the same id
  * never collide in one FtM collection; {@link readFtmEntities} strips them, so ids come back
  * unchanged.
+ *
+ * @example
+ * ```ts
+ * import { FTM_ID_PREFIXES } from "wildtrace";
+ * `${FTM_ID_PREFIXES.account}ACC-MY-01`; // "wt-account-ACC-MY-01", the FtM id exportFtm writes
+ * ```
  */
 export const FTM_ID_PREFIXES = Object.freeze({ party: "wt-party-", account: "wt-account-", transaction: "wt-payment-", link: "wt-link-" });
 

@@ -7,6 +7,13 @@ import { CHANNELS, type Channel, normaliseChannel } from "../model/codes.js";
  * codes are set by each FIU's goAML configuration, see UNODC goAML schema 5.0.x documentation).
  * A user-supplied table maps an FIU's codes onto wildtrace's vocabulary; codes that no table
  * names pass through as strings (indicators) or are interpreted from their text (channels).
+ *
+ * @example
+ * ```ts
+ * import { GoamlCodeTablesSchema } from "wildtrace";
+ * GoamlCodeTablesSchema.parse({ transmode: { K: "mobile_money" } });
+ * // { transmode: { K: "mobile_money" }, funds: {}, indicators: {}, roles: {} }
+ * ```
  */
 export const GoamlCodeTablesSchema = z.object({
   /** transmode_code -> a channel (`wire`, `mobile_money`, ...), or `cash` (deposit or withdrawal, from the sides). */
@@ -24,6 +31,13 @@ export type GoamlCodeTablesInput = z.input<typeof GoamlCodeTablesSchema>;
 /**
  * The codes understood without a table: descriptive codes many FIUs use. Matching is
  * case-insensitive; a user table overrides these.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_GOAML_CODES } from "wildtrace";
+ * DEFAULT_GOAML_CODES.transmode.EFT; // "wire"
+ * DEFAULT_GOAML_CODES.funds.CASH; // "cash"
+ * ```
  */
 export const DEFAULT_GOAML_CODES: Readonly<GoamlCodeTables> = Object.freeze({
   transmode: Object.freeze({

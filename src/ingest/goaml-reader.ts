@@ -33,7 +33,15 @@ export interface GoamlReadOptions {
   amounts?: "local" | "foreign";
 }
 
-/** Defaults of {@link GoamlReadOptions}. */
+/**
+ * Defaults of {@link GoamlReadOptions}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_GOAML_READ_OPTIONS } from "wildtrace";
+ * DEFAULT_GOAML_READ_OPTIONS.amounts; // "local"
+ * ```
+ */
 export const DEFAULT_GOAML_READ_OPTIONS = Object.freeze({ amounts: "local" as const });
 
 /** Where a reader puts what it reads. */
@@ -468,7 +476,16 @@ export function readGoamlFile(path: string, displayName: string, ctx: GoamlReadC
   return readGoamlStream(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }), displayName, ctx, options);
 }
 
-/** Name of the optional code-table file next to goAML reports. */
+/**
+ * Name of the optional code-table file next to goAML reports.
+ *
+ * @example
+ * ```ts
+ * import { GOAML_CODES_FILE } from "wildtrace";
+ * import { join } from "node:path";
+ * join("datasets/goaml-sample", GOAML_CODES_FILE); // "datasets/goaml-sample/goaml-codes.json"
+ * ```
+ */
 export const GOAML_CODES_FILE = "goaml-codes.json";
 
 /**

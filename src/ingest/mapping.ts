@@ -40,7 +40,17 @@ export const ColumnMappingSchema = z.object({
 });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
-/** The source column name for a canonical field under a mapping (the field itself by default). */
+/**
+ * The source column name for a canonical field under a mapping (the field itself by default).
+ *
+ * @example
+ * ```ts
+ * import { sourceColumn } from "wildtrace";
+ * const mapping = { transactions: { columns: { amount: "Amount (TZS)" } } };
+ * sourceColumn(mapping, "transactions", "amount"); // "Amount (TZS)"
+ * sourceColumn(mapping, "transactions", "date"); // "date"
+ * ```
+ */
 export function sourceColumn(mapping: ColumnMapping | undefined, kind: RecordKind, field: string): string {
   const cols = mapping?.[kind]?.columns;
   return cols && Object.hasOwn(cols, field) ? cols[field] : field;

@@ -1,7 +1,15 @@
 import { StrictModeError } from "../errors.js";
 import type { QuarantineEntry } from "../model/schemas.js";
 
-/** Stable quarantine codes, each with what it means. */
+/**
+ * Stable quarantine codes, each with what it means.
+ *
+ * @example
+ * ```ts
+ * import { QUARANTINE_CODES } from "wildtrace";
+ * QUARANTINE_CODES.invalid_date; // "a date that does not exist or cannot be read"
+ * ```
+ */
 export const QUARANTINE_CODES = Object.freeze({
   invalid_date: "a date that does not exist or cannot be read",
   invalid_amount: "an amount that is not a number",

@@ -24,7 +24,17 @@ export interface TableReadContext {
   fastPath?: boolean;
 }
 
-/** The format of a table file, from its name. */
+/**
+ * The format of a table file, from its name.
+ *
+ * @example
+ * ```ts
+ * import { tableFormat } from "wildtrace";
+ * tableFormat("transactions.csv"); // "csv"
+ * tableFormat("parties.NDJSON"); // "ndjson"
+ * tableFormat("notes.xlsx"); // undefined
+ * ```
+ */
 export function tableFormat(name: string): "csv" | "json" | "ndjson" | undefined {
   const n = name.toLowerCase();
   if (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt")) return "csv";

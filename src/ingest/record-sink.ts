@@ -45,7 +45,17 @@ export function acceptRecord(kind: RecordKind, get: FieldGetter, loc: SourceLoca
   }
 }
 
-/** Turn a JSON value into the text a cell would hold. Arrays join with `;`. */
+/**
+ * Turn a JSON value into the text a cell would hold. Arrays join with `;`.
+ *
+ * @example
+ * ```ts
+ * import { cellText } from "wildtrace";
+ * cellText(["R1", "R2"]); // "R1;R2"
+ * cellText(1500); // "1500"
+ * cellText(Number.NaN); // undefined, an empty cell
+ * ```
+ */
 export function cellText(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === "string") return v;

@@ -27,7 +27,15 @@ export interface CaseBriefOptions {
   generatedAt?: string;
 }
 
-/** Defaults of {@link CaseBriefOptions}. */
+/**
+ * Defaults of {@link CaseBriefOptions}.
+ *
+ * @example
+ * ```ts
+ * import { CASE_BRIEF_DEFAULTS } from "wildtrace";
+ * CASE_BRIEF_DEFAULTS.maxSubjects; // 25
+ * ```
+ */
 export const CASE_BRIEF_DEFAULTS = Object.freeze({
   title: "Case report",
   maxSubjects: 25,

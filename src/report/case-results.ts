@@ -11,7 +11,16 @@ import { QuarantineEntrySchema } from "../model/schemas.js";
 const str = z.string();
 const ids = z.array(str).default([]);
 
-/** A resolved entity: parties found to be one person or company. */
+/**
+ * A resolved entity: parties found to be one person or company.
+ *
+ * @example
+ * ```ts
+ * import { CaseEntitySchema } from "wildtrace";
+ * CaseEntitySchema.parse({ id: "E1", members: ["P001", "P002"] });
+ * // { id: "E1", members: ["P001", "P002"], evidence: [], score: 0 }
+ * ```
+ */
 export const CaseEntitySchema = z.looseObject({
   id: str,
   members: ids,
@@ -20,7 +29,16 @@ export const CaseEntitySchema = z.looseObject({
 });
 export type CaseEntity = z.infer<typeof CaseEntitySchema>;
 
-/** An alert raised by a typology rule. */
+/**
+ * An alert raised by a typology rule.
+ *
+ * @example
+ * ```ts
+ * import { CaseAlertSchema } from "wildtrace";
+ * const alert = CaseAlertSchema.parse({ id: "A1", rule: "pass_through", typology: "pass_through", severity: "high", score: 70, accounts: ["ACC-MY-01"] });
+ * alert.transactions; // []
+ * ```
+ */
 export const CaseAlertSchema = z.looseObject({
   id: str,
   rule: str,
@@ -39,7 +57,15 @@ export const CaseAlertSchema = z.looseObject({
 });
 export type CaseAlert = z.infer<typeof CaseAlertSchema>;
 
-/** A scored subject (account or party) with the alerts that explain its score. */
+/**
+ * A scored subject (account or party) with the alerts that explain its score.
+ *
+ * @example
+ * ```ts
+ * import { CaseScoreSchema } from "wildtrace";
+ * CaseScoreSchema.parse({ id: "ACC-MY-01", kind: "account", score: 100, rank: 1 }).reasons; // []
+ * ```
+ */
 export const CaseScoreSchema = z.looseObject({
   id: str,
   kind: z.enum(["account", "party"]),
@@ -49,7 +75,15 @@ export const CaseScoreSchema = z.looseObject({
 });
 export type CaseScore = z.infer<typeof CaseScoreSchema>;
 
-/** A community of accounts, ranked by score. */
+/**
+ * A community of accounts, ranked by score.
+ *
+ * @example
+ * ```ts
+ * import { CaseCommunitySchema } from "wildtrace";
+ * CaseCommunitySchema.parse({ id: "C1", members: ["ACC-MY-01", "ACC-CN-01"], size: 2, score: 0.7 }).summary; // {}
+ * ```
+ */
 export const CaseCommunitySchema = z.looseObject({
   id: str,
   members: ids,
@@ -59,7 +93,15 @@ export const CaseCommunitySchema = z.looseObject({
 });
 export type CaseCommunity = z.infer<typeof CaseCommunitySchema>;
 
-/** A traced flow of funds from a seed account. */
+/**
+ * A traced flow of funds from a seed account.
+ *
+ * @example
+ * ```ts
+ * import { CaseFlowSchema } from "wildtrace";
+ * CaseFlowSchema.parse({ seed: "ACC-CN-01", direction: "forward", path: ["ACC-CN-01", "ACC-MY-01"], amount: 48000, countries: ["CN", "MY"] });
+ * ```
+ */
 export const CaseFlowSchema = z.looseObject({
   seed: str,
   direction: z.enum(["forward", "backward"]),
@@ -72,7 +114,15 @@ export const CaseFlowSchema = z.looseObject({
 });
 export type CaseFlow = z.infer<typeof CaseFlowSchema>;
 
-/** A country corridor the traced flows follow. */
+/**
+ * A country corridor the traced flows follow.
+ *
+ * @example
+ * ```ts
+ * import { CaseCorridorSchema } from "wildtrace";
+ * CaseCorridorSchema.parse({ countries: ["TZ", "MY", "CN"], amount: 48000, count: 3 }).examples; // []
+ * ```
+ */
 export const CaseCorridorSchema = z.looseObject({
   countries: ids,
   amount: z.number(),
@@ -81,7 +131,15 @@ export const CaseCorridorSchema = z.looseObject({
 });
 export type CaseCorridor = z.infer<typeof CaseCorridorSchema>;
 
-/** The results object (`analyze()` or a parsed results.json) as the reports read it. */
+/**
+ * The results object (`analyze()` or a parsed results.json) as the reports read it.
+ *
+ * @example
+ * ```ts
+ * import { CaseResultsSchema } from "wildtrace";
+ * CaseResultsSchema.parse({}).alerts; // []: a block no stage wrote reads as empty
+ * ```
+ */
 export const CaseResultsSchema = z.looseObject({
   schemaVersion: z.literal(1).default(1),
   summary: z.record(str, z.unknown()).default({}),

@@ -23,7 +23,15 @@ export interface CsvWriterOptions {
   header?: boolean;
 }
 
-/** Defaults of {@link CsvWriterOptions}. */
+/**
+ * Defaults of {@link CsvWriterOptions}.
+ *
+ * @example
+ * ```ts
+ * import { CSV_WRITER_DEFAULTS } from "wildtrace";
+ * CSV_WRITER_DEFAULTS; // { newline: "\n", listSeparator: ";", header: true }
+ * ```
+ */
 export const CSV_WRITER_DEFAULTS = Object.freeze({ newline: "\n", listSeparator: ";", header: true } as const);
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -15,7 +15,15 @@ export interface CypherExportOptions {
   baseLabel?: string;
 }
 
-/** Defaults of {@link CypherExportOptions}. */
+/**
+ * Defaults of {@link CypherExportOptions}.
+ *
+ * @example
+ * ```ts
+ * import { CYPHER_EXPORT_DEFAULTS } from "wildtrace";
+ * CYPHER_EXPORT_DEFAULTS.baseLabel; // "Wildtrace"
+ * ```
+ */
 export const CYPHER_EXPORT_DEFAULTS = Object.freeze({ baseLabel: "Wildtrace" });
 
 /**

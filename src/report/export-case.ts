@@ -12,7 +12,15 @@ import { toI2Csv } from "./i2-export.js";
 import { pseudonymiseCase } from "./pseudonymise.js";
 import { alertsToCsv, scoresToCsv } from "./results-csv.js";
 
-/** The export formats of {@link exportCase} and `wildtrace export`. */
+/**
+ * The export formats of {@link exportCase} and `wildtrace export`.
+ *
+ * @example
+ * ```ts
+ * import { EXPORT_FORMATS } from "wildtrace";
+ * EXPORT_FORMATS.includes("gexf"); // true
+ * ```
+ */
 export const EXPORT_FORMATS = Object.freeze(["graphml", "gexf", "cypher", "i2", "ftm", "csv"] as const);
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -31,7 +39,15 @@ export interface ExportCaseOptions {
   pseudonymiseKey?: string | Uint8Array;
 }
 
-/** Defaults of {@link ExportCaseOptions}. */
+/**
+ * Defaults of {@link ExportCaseOptions}.
+ *
+ * @example
+ * ```ts
+ * import { EXPORT_CASE_DEFAULTS } from "wildtrace";
+ * EXPORT_CASE_DEFAULTS; // { graph: "transactions", multi: false }
+ * ```
+ */
 export const EXPORT_CASE_DEFAULTS = Object.freeze({ graph: "transactions" as const, multi: false });
 
 /** One file of an export: a name relative to the output folder, and its text. */

@@ -11,7 +11,15 @@ export interface FlowTimelineOptions {
   currency?: string;
 }
 
-/** Defaults of {@link FlowTimelineOptions}. */
+/**
+ * Defaults of {@link FlowTimelineOptions}.
+ *
+ * @example
+ * ```ts
+ * import { FLOW_TIMELINE_DEFAULTS } from "wildtrace";
+ * FLOW_TIMELINE_DEFAULTS; // { maxFlows: 20, width: 1000, currency: "USD" }
+ * ```
+ */
 export const FLOW_TIMELINE_DEFAULTS = Object.freeze({ maxFlows: 20, width: 1000, currency: "USD" });
 
 const DAY = 86_400_000;

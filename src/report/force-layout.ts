@@ -36,7 +36,15 @@ export interface ForceLayoutOptions {
   padding?: number;
 }
 
-/** Defaults of {@link ForceLayoutOptions}. */
+/**
+ * Defaults of {@link ForceLayoutOptions}.
+ *
+ * @example
+ * ```ts
+ * import { FORCE_LAYOUT_DEFAULTS } from "wildtrace";
+ * FORCE_LAYOUT_DEFAULTS.seed; // 42
+ * ```
+ */
 export const FORCE_LAYOUT_DEFAULTS = Object.freeze({ iterations: 300, seed: 42, width: 1000, height: 700, margin: 40, gravity: 0.05, padding: 6 });
 
 /**

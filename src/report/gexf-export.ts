@@ -19,7 +19,15 @@ export interface GexfExportOptions {
   version?: "1.2" | "1.3";
 }
 
-/** Defaults of {@link GexfExportOptions}. */
+/**
+ * Defaults of {@link GexfExportOptions}.
+ *
+ * @example
+ * ```ts
+ * import { GEXF_EXPORT_DEFAULTS } from "wildtrace";
+ * GEXF_EXPORT_DEFAULTS.version; // "1.3"
+ * ```
+ */
 export const GEXF_EXPORT_DEFAULTS = Object.freeze({ version: "1.3" } as const);
 
 const VIZ = new Set(["x", "y", "size", "color", "label", "weight"]);

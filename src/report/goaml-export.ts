@@ -48,7 +48,16 @@ export interface GoamlExportOptions {
   accountFundsCode?: string;
 }
 
-/** transmode codes written by default; `readGoamlStream`'s default code table reads them back. */
+/**
+ * transmode codes written by default; `readGoamlStream`'s default code table reads them back.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_GOAML_TRANSMODES } from "wildtrace";
+ * DEFAULT_GOAML_TRANSMODES.mobile_money; // "MOBILE"
+ * DEFAULT_GOAML_TRANSMODES.cash_deposit; // "CASH"
+ * ```
+ */
 export const DEFAULT_GOAML_TRANSMODES: Readonly<Record<Channel, string>> = Object.freeze({
   wire: "WIRE",
   cash_deposit: "CASH",
@@ -62,7 +71,16 @@ export const DEFAULT_GOAML_TRANSMODES: Readonly<Record<Channel, string>> = Objec
   other: "OTHER",
 });
 
-/** Defaults of {@link GoamlExportOptions}. */
+/**
+ * Defaults of {@link GoamlExportOptions}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_GOAML_EXPORT_OPTIONS } from "wildtrace";
+ * DEFAULT_GOAML_EXPORT_OPTIONS.reportCode; // "STR"
+ * DEFAULT_GOAML_EXPORT_OPTIONS.accountFundsCode; // "BANKD"
+ * ```
+ */
 export const DEFAULT_GOAML_EXPORT_OPTIONS = Object.freeze({
   rentityId: "",
   reportCode: "STR",

@@ -29,7 +29,15 @@ export interface LinkChartOptions {
   height?: number;
 }
 
-/** Defaults of {@link LinkChartOptions}. */
+/**
+ * Defaults of {@link LinkChartOptions}.
+ *
+ * @example
+ * ```ts
+ * import { LINK_CHART_DEFAULTS } from "wildtrace";
+ * LINK_CHART_DEFAULTS.maxNodes; // 120
+ * ```
+ */
 export const LINK_CHART_DEFAULTS = Object.freeze({
   maxNodes: 120,
   maxCommunities: 5,

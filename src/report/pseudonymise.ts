@@ -35,7 +35,15 @@ export interface PseudonymiseOptions {
   hashLength?: number;
 }
 
-/** Defaults of {@link PseudonymiseOptions}. */
+/**
+ * Defaults of {@link PseudonymiseOptions}.
+ *
+ * @example
+ * ```ts
+ * import { PSEUDONYMISE_DEFAULTS } from "wildtrace";
+ * PSEUDONYMISE_DEFAULTS.hashLength; // 12: pseudonyms such as "A-3f09c2d1e4b7"
+ * ```
+ */
 export const PSEUDONYMISE_DEFAULTS = Object.freeze({ hashLength: 12 });
 
 /** Turns values into keyed pseudonyms and remembers them, to scrub free text afterwards. */

@@ -62,7 +62,17 @@ export function scoresToCsv(results: unknown, dataset?: Dataset): string {
   );
 }
 
-/** Display name and country of an account (its holder's name) or a party. */
+/**
+ * Display name and country of an account (its holder's name) or a party.
+ *
+ * @example
+ * ```ts
+ * import { loadCase, subjectLabel } from "wildtrace";
+ * const { dataset } = await loadCase("datasets/mini");
+ * subjectLabel(dataset, "account", "ACC-MY-01"); // { label: "Selangor Freight Sdn Bhd", country: "MY" }
+ * subjectLabel(dataset, "party", "P001"); // { label: "Nguyen Van Hung", country: "VN" }
+ * ```
+ */
 export function subjectLabel(dataset: Dataset | undefined, kind: "account" | "party", id: string): { label: string; country: string } {
   if (!dataset) return { label: "", country: "" };
   if (kind === "party") {

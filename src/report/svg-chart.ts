@@ -11,10 +11,27 @@ export interface LinkChartSvgOptions {
   labelLength?: number;
 }
 
-/** Defaults of {@link LinkChartSvgOptions}. */
+/**
+ * Defaults of {@link LinkChartSvgOptions}.
+ *
+ * @example
+ * ```ts
+ * import { LINK_CHART_SVG_DEFAULTS } from "wildtrace";
+ * LINK_CHART_SVG_DEFAULTS; // { interactive: false, maxLabels: 30, labelLength: 22 }
+ * ```
+ */
 export const LINK_CHART_SVG_DEFAULTS = Object.freeze({ interactive: false, maxLabels: 30, labelLength: 22 });
 
-/** Okabe and Ito's colour-blind-safe palette (Color Universal Design, 2008), one colour per community. */
+/**
+ * Okabe and Ito's colour-blind-safe palette (Color Universal Design, 2008), one colour per community.
+ *
+ * @example
+ * ```ts
+ * import { COMMUNITY_COLOURS } from "wildtrace";
+ * const colour = (community: number) => COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length];
+ * colour(0); // "#0072B2"
+ * ```
+ */
 export const COMMUNITY_COLOURS = Object.freeze(["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#332288"]);
 const NO_GROUP = "#9AA5B1";
 const FLOW_EDGE = "#D55E00";

@@ -4,6 +4,12 @@
  * an account to list its alerts, details and transactions; wheel to zoom, drag to pan; click a
  * ranked subject to find it on the chart. All text is inserted with `textContent`, never as HTML.
  * Kept as plain ES2017 in a string so the page needs no build step.
+ *
+ * @example
+ * ```ts
+ * const page = `<script type="application/json" id="wt-data">${jsonForScript(data)}</script>
+ * <script>${VIEWER_SCRIPT}</script>`;
+ * ```
  */
 export const VIEWER_SCRIPT = `(function () {
   "use strict";
