@@ -182,10 +182,12 @@ export function detectCommunities(dataset: Dataset, options: CommunityOptions = 
   for (const [c, s] of alertSeen) alertCount[c] = s.size;
   const t = dataset.transactions;
   const internal = new Float64Array(count);
+  const accountComm = new Int32Array(g.accountNode.length);
+  for (let a = 0; a < accountComm.length; a++) accountComm[a] = comm[g.accountNode[a]];
   for (let i = 0; i < t.length; i++) {
     const f = t.from[i];
     const to = t.to[i];
-    if (f >= 0 && to >= 0 && comm[g.accountNode[f]] === comm[g.accountNode[to]]) internal[comm[g.accountNode[f]]] += t.baseAmount[i];
+    if (f >= 0 && to >= 0 && accountComm[f] === accountComm[to]) internal[accountComm[f]] += t.baseAmount[i];
   }
   const firstMember = new Array<string>(count);
   for (let v = 0; v < n; v++) {
@@ -411,11 +413,13 @@ function summarise(
   const inflow = new Float64Array(chosen.length);
   const outflow = new Float64Array(chosen.length);
   const edges: { src: number[]; dst: number[]; w: number[] }[] = chosen.map(() => ({ src: [], dst: [], w: [] }));
+  const accountRank = new Int32Array(g.accountNode.length);
+  for (let a = 0; a < accountRank.length; a++) accountRank[a] = rankOf[comm[g.accountNode[a]]];
   for (let i = 0; i < t.length; i++) {
     const f = t.from[i];
     const to = t.to[i];
-    const rf = f >= 0 ? rankOf[comm[g.accountNode[f]]] : -1;
-    const rt = to >= 0 ? rankOf[comm[g.accountNode[to]]] : -1;
+    const rf = f >= 0 ? accountRank[f] : -1;
+    const rt = to >= 0 ? accountRank[to] : -1;
     if (rf < 0 && rt < 0) continue;
     const amt = t.baseAmount[i];
     if (rf >= 0 && rf === rt) {

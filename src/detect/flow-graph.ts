@@ -162,10 +162,7 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     dst[i] = accountNode[to];
     ones[i] = 1;
   }
-  // Distinct counterparties per node: aggregate once with unit weights.
-  const structure = weightedGraphFromEdges(n, src, dst, ones, m);
-  const degree = new Int32Array(n);
-  for (let v = 0; v < n; v++) degree[v] = structure.offsets[v + 1] - structure.offsets[v];
+  const degree = distinctCounterparties(n, src, dst, ones);
   const damp = new Float64Array(n);
   let hubs = 0;
   for (let v = 0; v < n; v++) {
@@ -213,6 +210,39 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     graph = weightedGraphFromEdges(n, s2, d2, w2, k);
   } else graph = weightedGraphFromEdges(n, src, dst, w, m);
   return { ...graph, ids, accountNode, risk, degree, hubDegree: o.hubDegree, hubs, skipped };
+}
+
+/** Distinct counterparties of each node over the transfers `i` with `keep[i] > 0` (edge `src[i]`-`dst[i]`, no self-loops). */
+function distinctCounterparties(n: number, src: Int32Array, dst: Int32Array, keep: Float64Array): Int32Array {
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < src.length; i++) {
+    if (keep[i] > 0) {
+      offsets[src[i] + 1]++;
+      offsets[dst[i] + 1]++;
+    }
+  }
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  const nbr = new Int32Array(offsets[n]);
+  const fill = offsets.slice(0, n);
+  for (let i = 0; i < src.length; i++) {
+    if (keep[i] > 0) {
+      nbr[fill[src[i]]++] = dst[i];
+      nbr[fill[dst[i]]++] = src[i];
+    }
+  }
+  const degree = new Int32Array(n);
+  const lastRow = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) {
+    let d = 0;
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      if (lastRow[nbr[e]] !== v) {
+        lastRow[nbr[e]] = v;
+        d++;
+      }
+    }
+    degree[v] = d;
+  }
+  return degree;
 }
 
 /** Risk 0..1 per node: the highest score among the node, its accounts and their holders. */

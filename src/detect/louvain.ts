@@ -134,8 +134,10 @@ function localMoves(
   const tot = new Float64Array(n);
   for (let i = 0; i < n; i++) tot[comm[i]] += k[i];
   const neighWeight = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const seen = new Uint8Array(n);
+  // Room for every entry of a row plus ci: a repeat (zero weights) can never overflow it.
+  let longestRow = 0;
+  for (let i = 0; i < n; i++) longestRow = Math.max(longestRow, g.offsets[i + 1] - g.offsets[i]);
+  const touched = new Int32Array(Math.max(n, longestRow + 1));
   const queue = Int32Array.from(order);
   const queued = new Uint8Array(n).fill(1);
   let head = 0;
@@ -156,16 +158,14 @@ function localMoves(
     let nt = 0;
     const rowStart = offsets[i];
     const rowEnd = offsets[i + 1];
-    seen[ci] = 1;
+    // Communities next to i, ci first; a community is new while its weight is still 0 (weights are
+    // positive; a repeat would not change the choice anyway).
     touched[nt++] = ci;
     for (let e = rowStart; e < rowEnd; e++) {
       const j = neighbors[e];
       if (j === i) continue;
       const c = comm[j];
-      if (!seen[c]) {
-        seen[c] = 1;
-        touched[nt++] = c;
-      }
+      if (neighWeight[c] === 0 && c !== ci) touched[nt++] = c;
       neighWeight[c] += weights[e];
     }
     tot[ci] -= ki;
@@ -180,10 +180,7 @@ function localMoves(
       }
     }
     tot[best] += ki;
-    for (let t = 0; t < nt; t++) {
-      neighWeight[touched[t]] = 0;
-      seen[touched[t]] = 0;
-    }
+    for (let t = 0; t < nt; t++) neighWeight[touched[t]] = 0;
     if (best === ci) continue;
     comm[i] = best;
     moved = true;
@@ -242,12 +239,14 @@ function collapse(g: WeightedGraph, comm: Int32Array, k: number): WeightedGraph 
   const nbr = new Int32Array(offsets[k]);
   const wts = new Float64Array(offsets[k]);
   const fill = offsets.slice(0, k);
+  const { offsets: rows, neighbors, weights } = g;
   for (let i = 0; i < n; i++) {
     const c = comm[i];
-    for (let e = g.offsets[i]; e < g.offsets[i + 1]; e++) {
+    const end = rows[i + 1];
+    for (let e = rows[i]; e < end; e++) {
       const p = fill[c]++;
-      nbr[p] = comm[g.neighbors[e]];
-      wts[p] = g.weights[e];
+      nbr[p] = comm[neighbors[e]];
+      wts[p] = weights[e];
     }
   }
   return compactRows(k, offsets, nbr, wts);
