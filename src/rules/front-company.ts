@@ -106,7 +106,10 @@ export const frontCompanyRule = defineRule({
     ds.parties.forEach((party, k) => {
       if (!isCompany(k)) return;
       const keys = new Set<string>();
-      for (const ad of party.addresses) if (foldWords(ad.text).length >= 6) keys.add(`addr:${foldWords(ad.text)}`);
+      for (const ad of party.addresses) {
+        const folded = foldWords(ad.text);
+        if (folded.length >= 6) keys.add(`addr:${folded}`);
+      }
       for (const id of party.identifiers) if (id.type === "phone" || id.type === "email") keys.add(`${id.type}:${id.value.toLowerCase().replace(/[^\p{L}\p{N}@.]/gu, "")}`);
       for (const key of keys) {
         const l = byContact.get(key);

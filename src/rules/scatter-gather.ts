@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
-import { accountLabel, DAY, day, firstAfter, money, plural } from "./windows.js";
+import { accountLabel, DAY, day, firstAfter, money, onwardStarts, plural } from "./windows.js";
 
 /** Parameters of {@link scatterGatherRule}. */
 export const ScatterGatherParamsSchema = z
@@ -95,47 +95,76 @@ export const scatterGatherRule = defineRule({
     const group = new Int32Array(n).fill(-1);
     for (const [g, l] of members) for (const a of l) group[a] = g;
     const sameSource = (x: number, y: number) => x >= 0 && y >= 0 && group[x] === group[y] && group[x] !== -1;
+    const to = t.to;
+    const amount = t.baseAmount;
+    const onwardFrom = onwardStarts(ctx);
+    // receiver, time and amount of each outgoing list entry, stored in list order so that the
+    // scans below read memory in sequence
+    const outTo = new Int32Array(outTx.length);
+    const outTime = new Float64Array(outTx.length);
+    const outAmount = new Float64Array(outTx.length);
+    for (let q = 0; q < outTx.length; q++) {
+      const f = outTx[q];
+      outTo[q] = to[f];
+      outTime[q] = t.time[f];
+      outAmount[q] = amount[f];
+    }
+    // payments of one source grouped by intermediary: head[m] starts a chain through next[]
+    const head = new Int32Array(n).fill(-1);
+    let next = new Int32Array(64);
+    const inter: number[] = [];
     for (const [, srcs] of [...members.entries()].sort((a, b) => a[1][0] - b[1][0])) {
       const s = srcs[0];
+      const gs = group[s];
       let deg = 0;
       for (const a of srcs) deg += outStart[a + 1] - outStart[a];
       if (deg < p.minIntermediaries) continue;
-      // payments to intermediaries grouped by intermediary, so that each (intermediary, target)
-      // pair counts once with a stamp per intermediary
       seq.length = 0;
       for (const src of srcs) {
         for (let k = outStart[src]; k < outStart[src + 1]; k++) {
-          const e = outTx[k];
-          const m = t.to[e];
-          if (m < 0 || sameSource(m, s) || t.baseAmount[e] < p.minAmount || outStart[m + 1] === outStart[m]) continue;
-          seq.push(e);
+          const m = outTo[k];
+          if (m < 0 || group[m] === gs || outAmount[k] < p.minAmount || outStart[m + 1] === outStart[m]) continue;
+          seq.push(k);
         }
       }
       if (seq.length < p.minIntermediaries) continue;
-      seq.sort((x, y) => t.to[x] - t.to[y] || t.time[x] - t.time[y] || x - y);
+      if (next.length < seq.length) next = new Int32Array(seq.length * 2);
+      inter.length = 0;
+      for (let j = 0; j < seq.length; j++) {
+        const m = outTo[seq[j]];
+        if (head[m] < 0) inter.push(m);
+        next[j] = head[m];
+        head[m] = j;
+      }
+      // each (intermediary, target) pair counts once, with a stamp per intermediary; the order of
+      // the payments does not change the counts. Fewer intermediaries than the threshold cannot alert.
+      const enough = inter.length >= p.minIntermediaries;
       touched.length = 0;
-      let prevM = -1;
-      for (const e of seq) {
-        const m = t.to[e];
-        if (m !== prevM) {
-          stamp++;
-          prevM = m;
-        }
-        const te = t.time[e];
+      for (const m of inter) {
+        const first = head[m];
+        head[m] = -1;
+        if (!enough) continue;
+        stamp++;
         const hi = outStart[m + 1];
-        let seen = 0;
-        for (let q = firstAfter(outTx, outStart[m], hi, t.time, te - 0.5); q < hi && seen < p.maxBranch; q++) {
-          const f = outTx[q];
-          if (t.time[f] - te > W) break;
-          const d = t.to[f];
-          if (d < 0 || sameSource(d, s) || d === m || f === e || t.baseAmount[f] < p.minCarry * t.baseAmount[e]) continue;
-          seen++;
-          if (stampD[d] === stamp) continue;
-          stampD[d] = stamp;
-          if (count[d] === 0) touched.push(d);
-          count[d]++;
+        for (let j = first; j >= 0; j = next[j]) {
+          const k = seq[j];
+          const e = outTx[k];
+          const te = outTime[k];
+          const least = p.minCarry * outAmount[k];
+          let seen = 0;
+          for (let q = onwardFrom[e]; q < hi && seen < p.maxBranch; q++) {
+            if (outTime[q] - te > W) break;
+            const d = outTo[q];
+            if (d < 0 || group[d] === gs || d === m || outTx[q] === e || outAmount[q] < least) continue;
+            seen++;
+            if (stampD[d] === stamp) continue;
+            stampD[d] = stamp;
+            if (count[d] === 0) touched.push(d);
+            count[d]++;
+          }
         }
       }
+      if (!enough) continue;
       let bestD = -1;
       for (const d of touched) {
         if (bestD < 0 || count[d] > count[bestD] || (count[d] === count[bestD] && d < bestD)) bestD = d;

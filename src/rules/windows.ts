@@ -171,3 +171,27 @@ export function accountEvents(ctx: RuleContext, a: number): number[] {
   }
   return res;
 }
+
+/**
+ * For each transaction `e` paid into an account `m`: the first position in `m`'s time-sorted
+ * outgoing list whose time is at or after `e`'s, that is
+ * `firstAfter(outTx, outStart[m], outStart[m + 1], time, time[e] - 0.5)`, found for all of them at
+ * once by merging each account's incoming and outgoing lists (both time-sorted). 0 for
+ * transactions without a receiving account.
+ */
+export function onwardStarts(ctx: RuleContext): Int32Array {
+  const { accounts, inStart, inTx, outStart, outTx } = ctx.adjacency;
+  const time = ctx.dataset.transactions.time;
+  const res = new Int32Array(ctx.dataset.transactions.length);
+  for (let m = 0; m < accounts; m++) {
+    let q = outStart[m];
+    const hi = outStart[m + 1];
+    for (let k = inStart[m]; k < inStart[m + 1]; k++) {
+      const e = inTx[k];
+      const x = time[e] - 0.5;
+      while (q < hi && time[outTx[q]] <= x) q++;
+      res[e] = q;
+    }
+  }
+  return res;
+}
