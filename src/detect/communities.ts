@@ -50,7 +50,16 @@ export interface CommunityOptions extends FlowGraphOptions {
   scoreTop?: number;
 }
 
-/** Defaults of {@link CommunityOptions} (besides those of the flow graph). */
+/**
+ * Defaults of {@link CommunityOptions} (besides those of the flow graph).
+ *
+ * @example
+ * ```ts
+ * import { COMMUNITY_DEFAULTS } from "wildtrace";
+ * COMMUNITY_DEFAULTS.minSize; // 3
+ * COMMUNITY_DEFAULTS.maxSize; // 40
+ * ```
+ */
 export const COMMUNITY_DEFAULTS = Object.freeze({
   resolution: LOUVAIN_DEFAULTS.resolution,
   seed: LOUVAIN_DEFAULTS.seed,

@@ -16,7 +16,16 @@ import { defaultCorridors } from "../rules/corridors.js";
 import { chainCountries, parcelChain, runTrace } from "./trace-engine.js";
 import { resolveTraceOptions, type TraceOptions } from "./trace-funds.js";
 
-/** Country roles, as ISO 3166-1 alpha-2 codes (money flows from destination payers to source recipients). */
+/**
+ * Country roles, as ISO 3166-1 alpha-2 codes (money flows from destination payers to source recipients).
+ *
+ * @example
+ * ```ts
+ * import { CountryRolesSchema } from "wildtrace";
+ * CountryRolesSchema.parse({ source: ["TZ", "MZ"], transit: ["KE"], destination: ["VN", "CN"] });
+ * CountryRolesSchema.safeParse({ source: ["tz"], transit: [], destination: [] }).success; // false: upper case only
+ * ```
+ */
 export const CountryRolesSchema = z.object({
   source: z.array(z.string().regex(/^[A-Z]{2}$/)),
   transit: z.array(z.string().regex(/^[A-Z]{2}$/)),
@@ -38,7 +47,15 @@ export interface CorridorOptions extends Omit<TraceOptions, "direction" | "maxPa
   budget?: number;
 }
 
-/** Defaults of {@link CorridorOptions} (the trace defaults apply to the rest). */
+/**
+ * Defaults of {@link CorridorOptions} (the trace defaults apply to the rest).
+ *
+ * @example
+ * ```ts
+ * import { CORRIDOR_DEFAULTS } from "wildtrace";
+ * CORRIDOR_DEFAULTS; // { limit: 20, examples: 3, budget: 500000 }
+ * ```
+ */
 export const CORRIDOR_DEFAULTS = Object.freeze({ limit: 20, examples: 3, budget: 500_000 });
 
 /** One corridor of results.json. */

@@ -55,7 +55,16 @@ export interface FlowGraphOptions {
   relationshipWeight?: number;
 }
 
-/** Defaults of {@link FlowGraphOptions}. */
+/**
+ * Defaults of {@link FlowGraphOptions}.
+ *
+ * @example
+ * ```ts
+ * import { FLOW_GRAPH_DEFAULTS } from "wildtrace";
+ * FLOW_GRAPH_DEFAULTS.level; // "account"
+ * FLOW_GRAPH_DEFAULTS.hubDegree; // 50
+ * ```
+ */
 export const FLOW_GRAPH_DEFAULTS = Object.freeze({
   level: "account" as const,
   weighting: "log" as const,

@@ -32,7 +32,15 @@ export interface LouvainOptions {
 /** Rounds of (levels, then single-node refinement); each round strictly raises modularity. */
 const MAX_ROUNDS = 8;
 
-/** Defaults of {@link LouvainOptions}. */
+/**
+ * Defaults of {@link LouvainOptions}.
+ *
+ * @example
+ * ```ts
+ * import { LOUVAIN_DEFAULTS } from "wildtrace";
+ * LOUVAIN_DEFAULTS; // { resolution: 1, seed: 42, splitDisconnected: true, maxPasses: 100 }
+ * ```
+ */
 export const LOUVAIN_DEFAULTS = Object.freeze({ resolution: 1, seed: 42, splitDisconnected: true, maxPasses: 100 });
 
 /** The result of {@link louvain}. */

@@ -16,7 +16,15 @@ export interface PageRankOptions {
   maxIterations?: number;
 }
 
-/** Defaults of {@link PageRankOptions}. */
+/**
+ * Defaults of {@link PageRankOptions}.
+ *
+ * @example
+ * ```ts
+ * import { PAGERANK_DEFAULTS } from "wildtrace";
+ * PAGERANK_DEFAULTS.damping; // 0.85
+ * ```
+ */
 export const PAGERANK_DEFAULTS = Object.freeze({ damping: 0.85, tolerance: 1e-10, maxIterations: 100 });
 
 /**

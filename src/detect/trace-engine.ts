@@ -61,6 +61,18 @@ export interface EngineResult {
  * Run a search from the given start transactions (in priority order). `stop(account, tx)` marks an
  * arrival as final (not expanded further). `assigned` may be shared between searches that must not
  * count the same money twice.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "A", toAccount: "B" },
+ *   { id: "T2", date: "2024-01-02", amount: 6000, currency: "USD", fromAccount: "B", toAccount: "C" },
+ * ] });
+ * const settings = { maxHops: 8, maxDelayMs: 30 * 86_400_000, minAmount: 1, attribution: "proportional" as const, budget: 1000 };
+ * const r = runTrace(dataset, buildAccountAdjacency(dataset), [0], true, settings);
+ * r.parcels.amount; // [10000, 6000]: B passed 6,000 of the 10,000 on
+ * r.truncated; // false
+ * ```
  */
 export function runTrace(
   dataset: Dataset,
@@ -186,6 +198,17 @@ function onPath(parcels: Parcels, p: number, account: number, originSide: Int32A
 /**
  * The chain of parcels from the root to parcel p, in money order (forward: root first; backward:
  * p first), as transaction indices.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "A", toAccount: "B" },
+ *   { id: "T2", date: "2024-01-02", amount: 6000, currency: "USD", fromAccount: "B", toAccount: "C" },
+ * ] });
+ * const settings = { maxHops: 8, maxDelayMs: 30 * 86_400_000, minAmount: 1, attribution: "proportional" as const, budget: 1000 };
+ * const r = runTrace(dataset, buildAccountAdjacency(dataset), [0], true, settings);
+ * parcelChain(r.parcels, 1, true); // [0, 1]: T1 then T2
+ * ```
  */
 export function parcelChain(parcels: Parcels, p: number, forward: boolean): number[] {
   const chain: number[] = [];
@@ -194,7 +217,15 @@ export function parcelChain(parcels: Parcels, p: number, forward: boolean): numb
   return chain;
 }
 
-/** Countries crossed by a chain of transactions (money order), consecutive repeats collapsed. */
+/**
+ * Countries crossed by a chain of transactions (money order), consecutive repeats collapsed.
+ *
+ * @example
+ * ```ts
+ * const legs = [{ from: "TZ", to: "KE" }, { from: "KE", to: "KE" }, { from: "KE", to: "VN" }];
+ * chainCountries((tx) => legs[tx], [0, 1, 2]); // ["TZ", "KE", "VN"]
+ * ```
+ */
 export function chainCountries(countriesOf: (tx: number) => { from: string; to: string }, chain: readonly number[]): string[] {
   const out: string[] = [];
   const push = (c: string) => {

@@ -30,7 +30,16 @@ export interface TraceOptions {
   maxPaths?: number;
 }
 
-/** Defaults of {@link TraceOptions}. */
+/**
+ * Defaults of {@link TraceOptions}.
+ *
+ * @example
+ * ```ts
+ * import { TRACE_DEFAULTS } from "wildtrace";
+ * TRACE_DEFAULTS.maxHops; // 8
+ * TRACE_DEFAULTS.attribution; // "proportional"
+ * ```
+ */
 export const TRACE_DEFAULTS = Object.freeze({
   direction: "both" as const,
   maxHops: 8,

@@ -3,7 +3,16 @@
  * typed-array codes share one source of truth.
  */
 
-/** Payment channels. The index of a channel is its code in the transaction table. */
+/**
+ * Payment channels. The index of a channel is its code in the transaction table.
+ *
+ * @example
+ * ```ts
+ * import { CHANNELS } from "wildtrace";
+ * CHANNELS.indexOf("mobile_money"); // 3: its code in the transaction table
+ * CHANNELS[0]; // "wire"
+ * ```
+ */
 export const CHANNELS = Object.freeze([
   "wire",
   "cash_deposit",
@@ -18,15 +27,39 @@ export const CHANNELS = Object.freeze([
 ] as const);
 export type Channel = (typeof CHANNELS)[number];
 
-/** Account types. */
+/**
+ * Account types.
+ *
+ * @example
+ * ```ts
+ * import { ACCOUNT_TYPES } from "wildtrace";
+ * ACCOUNT_TYPES.includes("msb"); // true
+ * ```
+ */
 export const ACCOUNT_TYPES = Object.freeze(["bank", "mobile_money", "cash", "crypto", "msb", "other"] as const);
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
-/** Party kinds. */
+/**
+ * Party kinds.
+ *
+ * @example
+ * ```ts
+ * import { PARTY_KINDS } from "wildtrace";
+ * PARTY_KINDS; // ["person", "company", "organization"]
+ * ```
+ */
 export const PARTY_KINDS = Object.freeze(["person", "company", "organization"] as const);
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
-/** Identifier types recognised by entity resolution; other strings pass through. */
+/**
+ * Identifier types recognised by entity resolution; other strings pass through.
+ *
+ * @example
+ * ```ts
+ * import { IDENTIFIER_TYPES } from "wildtrace";
+ * IDENTIFIER_TYPES.includes("passport"); // true
+ * ```
+ */
 export const IDENTIFIER_TYPES = Object.freeze([
   "passport",
   "national_id",
@@ -40,7 +73,15 @@ export const IDENTIFIER_TYPES = Object.freeze([
   "id_number",
 ] as const);
 
-/** Relationship types between parties; other strings pass through. */
+/**
+ * Relationship types between parties; other strings pass through.
+ *
+ * @example
+ * ```ts
+ * import { RELATIONSHIP_TYPES } from "wildtrace";
+ * RELATIONSHIP_TYPES.includes("employs"); // true
+ * ```
+ */
 export const RELATIONSHIP_TYPES = Object.freeze([
   "owns",
   "directs",
@@ -104,7 +145,16 @@ export function normaliseChannel(raw: string): Channel | undefined {
   return Object.hasOwn(CHANNEL_SYNONYMS, key) ? CHANNEL_SYNONYMS[key] : undefined;
 }
 
-/** Known sector codes, with the words that map free text onto them. */
+/**
+ * Known sector codes, with the words that map free text onto them.
+ *
+ * @example
+ * ```ts
+ * import { SECTORS } from "wildtrace";
+ * Object.keys(SECTORS).includes("traditional_medicine"); // true
+ * SECTORS.customs_clearing.includes("clearing agent"); // true
+ * ```
+ */
 export const SECTORS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   customs_clearing: ["customs clearing", "clearing agent", "customs broker", "clearing and forwarding", "customs agent", "despachante"],
   freight_forwarding: ["freight", "forwarding", "forwarder", "shipping agent", "cargo", "transitaire"],

@@ -1,6 +1,15 @@
 import { z } from "zod";
 
-/** One link found between two parties: which rule matched, on which values, how strongly. */
+/**
+ * One link found between two parties: which rule matched, on which values, how strongly.
+ *
+ * @example
+ * ```ts
+ * import { MatchEvidenceSchema } from "wildtrace";
+ * MatchEvidenceSchema.parse({ rule: "passport", members: ["P1", "P7"], values: ["VN:C4521876"], score: 1 });
+ * MatchEvidenceSchema.safeParse({ rule: "passport", members: ["P1"], values: [], score: 1 }).success; // false: two members
+ * ```
+ */
 export const MatchEvidenceSchema = z.object({
   /** Rule name: an identifier rule (`passport`, `national_id`, `tax_number`, `registration_number`, `account_number`, `iban`, `id_number`, `email`, `phone`) or `fuzzy_name`. */
   rule: z.string(),
@@ -13,7 +22,20 @@ export const MatchEvidenceSchema = z.object({
 });
 export type MatchEvidence = z.infer<typeof MatchEvidenceSchema>;
 
-/** A resolved entity: two or more party records judged to be one real person or company. */
+/**
+ * A resolved entity: two or more party records judged to be one real person or company.
+ *
+ * @example
+ * ```ts
+ * import { ResolvedEntitySchema } from "wildtrace";
+ * ResolvedEntitySchema.parse({
+ *   id: "E-P1",
+ *   members: ["P1", "P7"],
+ *   evidence: [{ rule: "passport", members: ["P1", "P7"], values: ["VN:C4521876"], score: 1 }],
+ *   score: 1,
+ * }).members; // ["P1", "P7"]
+ * ```
+ */
 export const ResolvedEntitySchema = z.object({
   /** `E-` followed by the smallest member id. */
   id: z.string(),

@@ -6,6 +6,14 @@ import { addressKey, nameTokens } from "./fold.js";
  * run: names and addresses recur across a case's party records (the same person in several
  * reports, aliases, shared office addresses), and folding across scripts is the costly part.
  * The returned token arrays are shared between callers and must not be mutated.
+ *
+ * @example
+ * ```ts
+ * const cache = new FoldCache();
+ * const tokens = cache.nameTokens("Nguyễn Văn Hùng", "person");
+ * tokens; // ["hung", "nguyen", "van"]: folded to ASCII, sorted
+ * cache.nameTokens("Nguyễn Văn Hùng", "person") === tokens; // true: folded once
+ * ```
  */
 export class FoldCache {
   /** Person names (person stop words) and other names (company stop words): the stop words depend only on that. */

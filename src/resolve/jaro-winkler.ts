@@ -63,7 +63,16 @@ export interface JaroWinklerOptions {
   maxPrefix?: number;
 }
 
-/** Defaults of {@link JaroWinklerOptions}. */
+/**
+ * Defaults of {@link JaroWinklerOptions}.
+ *
+ * @example
+ * ```ts
+ * import { JARO_WINKLER_DEFAULTS, jaroWinkler } from "wildtrace";
+ * JARO_WINKLER_DEFAULTS; // { prefixScale: 0.1, maxPrefix: 4 }
+ * jaroWinkler("martha", "marhta", { prefixScale: 0 }).toFixed(4); // "0.9444": plain Jaro
+ * ```
+ */
 export const JARO_WINKLER_DEFAULTS = Object.freeze({ prefixScale: 0.1, maxPrefix: 4 });
 
 /**

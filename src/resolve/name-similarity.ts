@@ -8,7 +8,15 @@ export interface NameSimilarityOptions {
   minFuzzyLength?: number;
 }
 
-/** Defaults of {@link NameSimilarityOptions}. */
+/**
+ * Defaults of {@link NameSimilarityOptions}.
+ *
+ * @example
+ * ```ts
+ * import { NAME_SIMILARITY_DEFAULTS } from "wildtrace";
+ * NAME_SIMILARITY_DEFAULTS; // { tokenThreshold: 0.9, minFuzzyLength: 4 }
+ * ```
+ */
 export const NAME_SIMILARITY_DEFAULTS = Object.freeze({ tokenThreshold: 0.9, minFuzzyLength: 4 });
 
 /** Scratch of {@link nameSimilarity}, reused between calls (grown on demand, cleared per call). */

@@ -56,7 +56,16 @@ export interface ResolveOptions {
   fuzzy?: boolean;
 }
 
-/** Defaults of {@link ResolveOptions}. */
+/**
+ * Defaults of {@link ResolveOptions}.
+ *
+ * @example
+ * ```ts
+ * import { RESOLVE_DEFAULTS } from "wildtrace";
+ * RESOLVE_DEFAULTS.nameThreshold; // 0.9
+ * RESOLVE_DEFAULTS.minNameTokens; // 2
+ * ```
+ */
 export const RESOLVE_DEFAULTS = Object.freeze({
   nameThreshold: 0.9,
   tokenThreshold: 0.9,

@@ -4,7 +4,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountEvents, accountLabel, DAY, day, money } from "./windows.js";
 
-/** Parameters of {@link cashIntensiveRule}. */
+/**
+ * Parameters of {@link cashIntensiveRule}.
+ *
+ * @example
+ * ```ts
+ * import { CashIntensiveParamsSchema } from "wildtrace";
+ * CashIntensiveParamsSchema.parse({}).windowDays; // 30
+ * CashIntensiveParamsSchema.parse({ minCash: 50000 }).minCash; // 50000
+ * CashIntensiveParamsSchema.safeParse({ windowDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const CashIntensiveParamsSchema = z
   .object({
     /** Sliding window in days. [default: 30] */

@@ -3,7 +3,16 @@ import { OptionError } from "../errors.js";
 import { BandSchema, TYPOLOGIES, type Typology } from "./types.js";
 import { WatchlistEntrySchema } from "./watchlist.js";
 
-/** Per-rule overrides in a rules config. */
+/**
+ * Per-rule overrides in a rules config.
+ *
+ * @example
+ * ```ts
+ * import { RuleOverrideSchema } from "wildtrace";
+ * RuleOverrideSchema.parse({ params: { minCounterparties: 8 } }).enabled; // undefined: the rule runs
+ * RuleOverrideSchema.safeParse({ enable: false }).success; // false: unknown key
+ * ```
+ */
 export const RuleOverrideSchema = z
   .object({
     /** Run the rule. [default: true] */
@@ -16,7 +25,16 @@ export const RuleOverrideSchema = z
   .strict();
 export type RuleOverride = z.infer<typeof RuleOverrideSchema>;
 
-/** Scoring settings. */
+/**
+ * Scoring settings.
+ *
+ * @example
+ * ```ts
+ * import { ScoringConfigSchema } from "wildtrace";
+ * ScoringConfigSchema.parse({}); // { decay: 0.5, agreementBonus: 15, agreementMin: 30, involvedFactor: 0.5 }
+ * ScoringConfigSchema.safeParse({ decay: 2 }).success; // false: decay is at most 1
+ * ```
+ */
 export const ScoringConfigSchema = z
   .object({
     /** Each further alert of one typology counts `decay` times the previous one. [default: 0.5] */
@@ -35,6 +53,14 @@ export type ScoringConfig = z.infer<typeof ScoringConfigSchema>;
  * A rules configuration, e.g. the `rules.json` given to `wildtrace analyze --config`:
  * `{"rules": {"fan_in": {"params": {"minCounterparties": 8}}, "round_amounts": {"enabled": false}},
  * "weights": {"wildlife_keyword": 1.2}, "watchlist": [...]}`.
+ *
+ * @example
+ * ```ts
+ * import { RulesConfigSchema } from "wildtrace";
+ * const cfg = RulesConfigSchema.parse({ rules: { round_amounts: { enabled: false } }, weights: { wildlife_keyword: 1.2 } });
+ * cfg.maxEvidence; // 50
+ * cfg.scoring.decay; // 0.5
+ * ```
  */
 export const RulesConfigSchema = z
   .object({
@@ -55,6 +81,13 @@ export type RulesConfigInput = z.input<typeof RulesConfigSchema>;
 /**
  * Default weight of each typology in the scores. Generic patterns weigh less than wildlife red
  * flags: the sources warn that single generic indicators flood analysts (FATF 2020, Themis).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_TYPOLOGY_WEIGHTS } from "wildtrace";
+ * DEFAULT_TYPOLOGY_WEIGHTS.watchlist_link; // 1.2
+ * DEFAULT_TYPOLOGY_WEIGHTS.round_amounts; // 0.4
+ * ```
  */
 export const DEFAULT_TYPOLOGY_WEIGHTS: Readonly<Record<Typology, number>> = Object.freeze({
   fan_in: 0.6,
@@ -82,6 +115,13 @@ export const DEFAULT_TYPOLOGY_WEIGHTS: Readonly<Record<Typology, number>> = Obje
 /**
  * Independent evidence families: agreement between typologies of different families earns the
  * score bonus; two flow shapes (fan-in and gather-scatter) are one family and do not.
+ *
+ * @example
+ * ```ts
+ * import { TYPOLOGY_FAMILIES } from "wildtrace";
+ * TYPOLOGY_FAMILIES.fan_in === TYPOLOGY_FAMILIES.gather_scatter; // true: both "flow", no agreement bonus
+ * TYPOLOGY_FAMILIES.wildlife_keyword; // "text"
+ * ```
  */
 export const TYPOLOGY_FAMILIES: Readonly<Record<Typology, string>> = Object.freeze({
   fan_in: "flow",
@@ -109,6 +149,13 @@ export const TYPOLOGY_FAMILIES: Readonly<Record<Typology, string>> = Object.free
 /**
  * Typologies whose alerts describe a path or loop: every account on it is a subject, not a mere
  * counterparty, and gets the alert's full score.
+ *
+ * @example
+ * ```ts
+ * import { PATH_TYPOLOGIES } from "wildtrace";
+ * PATH_TYPOLOGIES.has("cycle"); // true
+ * PATH_TYPOLOGIES.has("fan_in"); // false
+ * ```
  */
 export const PATH_TYPOLOGIES: ReadonlySet<Typology> = new Set<Typology>(["cycle", "stack", "scatter_gather", "high_risk_corridor"]);
 

@@ -9,6 +9,17 @@ import routesData from "../../datasets/corridors/routes-stats.json";
  * derived from the ROUTES airport seizure data 2009-2017 (MIT).
  */
 const Countries = z.array(z.string().regex(/^[A-Z]{2}$/));
+/**
+ * The corridors file (`datasets/corridors/corridors.json`): country roles per commodity, and seizure counts per country pair.
+ *
+ * @example
+ * ```ts
+ * import { CorridorsSchema } from "wildtrace";
+ * const c = CorridorsSchema.parse({ commodities: { ivory: { source: ["TZ", "MZ"], transit: ["KE"], destination: ["VN"] } } });
+ * c.version; // 1
+ * c.routes; // []
+ * ```
+ */
 export const CorridorsSchema = z
   .object({
     version: z.number().int().default(1),
@@ -38,9 +49,38 @@ export function defaultCorridors(): Corridors {
   });
 }
 
-/** Role bits of a country in the corridors: 1 source, 2 transit, 4 destination. */
+/**
+ * Role bits of a country in the corridors: 1 source, 2 transit, 4 destination.
+ *
+ * @example
+ * ```ts
+ * import { CORRIDOR_SOURCE, corridorRoles, defaultCorridors } from "wildtrace";
+ * const bits = corridorRoles(defaultCorridors()).roles.get("ivory")?.get("TZ") ?? 0;
+ * (bits & CORRIDOR_SOURCE) !== 0; // true: Tanzania is an ivory source
+ * ```
+ */
 export const CORRIDOR_SOURCE = 1;
+/**
+ * Role bit of a transit country in the corridors (see {@link CORRIDOR_SOURCE}).
+ *
+ * @example
+ * ```ts
+ * import { CORRIDOR_TRANSIT, corridorRoles, defaultCorridors } from "wildtrace";
+ * const bits = corridorRoles(defaultCorridors()).roles.get("ivory")?.get("MY") ?? 0;
+ * (bits & CORRIDOR_TRANSIT) !== 0; // true: Malaysia is an ivory transit country
+ * ```
+ */
 export const CORRIDOR_TRANSIT = 2;
+/**
+ * Role bit of a destination country in the corridors (see {@link CORRIDOR_SOURCE}).
+ *
+ * @example
+ * ```ts
+ * import { CORRIDOR_DESTINATION, corridorRoles, defaultCorridors } from "wildtrace";
+ * const bits = corridorRoles(defaultCorridors()).roles.get("ivory")?.get("CN") ?? 0;
+ * (bits & CORRIDOR_DESTINATION) !== 0; // true: China is an ivory destination
+ * ```
+ */
 export const CORRIDOR_DESTINATION = 4;
 
 /**

@@ -3,7 +3,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, firstAfter, money } from "./windows.js";
 
-/** Parameters of {@link cycleRule}. */
+/**
+ * Parameters of {@link cycleRule}.
+ *
+ * @example
+ * ```ts
+ * import { CycleParamsSchema } from "wildtrace";
+ * CycleParamsSchema.parse({}).minLength; // 3
+ * CycleParamsSchema.parse({ windowDays: 14 }).windowDays; // 14
+ * CycleParamsSchema.safeParse({ minLengthX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const CycleParamsSchema = z
   .object({
     /** Fewest transfers in a cycle (2 would flag every refund). [default: 3] */

@@ -3,7 +3,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountEvents, accountLabel, DAY, day, money, plural } from "./windows.js";
 
-/** Parameters of {@link dormantActivationRule}. */
+/**
+ * Parameters of {@link dormantActivationRule}.
+ *
+ * @example
+ * ```ts
+ * import { DormantActivationParamsSchema } from "wildtrace";
+ * DormantActivationParamsSchema.parse({}).dormantDays; // 180
+ * DormantActivationParamsSchema.parse({ minAmount: 25000 }).minAmount; // 25000
+ * DormantActivationParamsSchema.safeParse({ dormantDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const DormantActivationParamsSchema = z
   .object({
     /** Days without any transaction (or since opening) that make an account dormant. [default: 180] */

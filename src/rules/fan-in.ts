@@ -4,7 +4,17 @@ import type { Measurement } from "./types.js";
 import { defineRule } from "./rule.js";
 import { accountLabel, bestDistinctWindow, channelMask, DAY, day, money, plural, windowEvidence } from "./windows.js";
 
-/** Parameters of {@link fanInRule}. */
+/**
+ * Parameters of {@link fanInRule}.
+ *
+ * @example
+ * ```ts
+ * import { FanInParamsSchema } from "wildtrace";
+ * FanInParamsSchema.parse({}).windowDays; // 7
+ * FanInParamsSchema.parse({ minCounterparties: 8 }).minCounterparties; // 8
+ * FanInParamsSchema.safeParse({ windowDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const FanInParamsSchema = z
   .object({
     /** Sliding window length in days. [default: 7] */

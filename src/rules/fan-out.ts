@@ -8,6 +8,12 @@ import { accountLabel, bestDistinctWindow, channelMask, DAY, day, money, plural,
 /**
  * Words that mark a payment as ordinary pay (salaries, wages, pensions, dividends) in the
  * languages of the lexicon; fan-out and official-payment rules do not count such payments.
+ *
+ * @example
+ * ```ts
+ * ORDINARY_REFERENCES.includes("salary"); // true
+ * ORDINARY_REFERENCES.includes("mshahara"); // true: Swahili for salary
+ * ```
  */
 export const ORDINARY_REFERENCES: readonly string[] = Object.freeze([
   "salary",
@@ -27,7 +33,17 @@ export const ORDINARY_REFERENCES: readonly string[] = Object.freeze([
   "gaji",
 ]);
 
-/** Parameters of {@link fanOutRule}. */
+/**
+ * Parameters of {@link fanOutRule}.
+ *
+ * @example
+ * ```ts
+ * import { FanOutParamsSchema } from "wildtrace";
+ * FanOutParamsSchema.parse({}).windowDays; // 7
+ * FanOutParamsSchema.parse({ minCounterparties: 8 }).minCounterparties; // 8
+ * FanOutParamsSchema.safeParse({ windowDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const FanOutParamsSchema = z
   .object({
     /** Sliding window length in days. [default: 7] */
@@ -45,7 +61,20 @@ export const FanOutParamsSchema = z
   })
   .strict();
 
-/** Holder pairs (employer, employee) from `employs` relationships, as `employer * parties + employee`. */
+/**
+ * Holder pairs (employer, employee) from `employs` relationships, as `employer * parties + employee`.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({
+ *   parties: [{ id: "P1", kind: "company", name: "Kilwa Timber Ltd" }, { id: "P2", kind: "person", name: "Juma Ali" }],
+ *   relationships: [{ from: "P1", to: "P2", type: "employs" }],
+ *   transactions: [],
+ * });
+ * const pairs = employmentPairs(createRuleContext(dataset));
+ * pairs.has(0 * dataset.parties.length + 1); // true: P1 (party 0) employs P2 (party 1)
+ * ```
+ */
 export function employmentPairs(ctx: RuleContext): Set<number> {
   const ds = ctx.dataset;
   const s = new Set<number>();
@@ -58,7 +87,20 @@ export function employmentPairs(ctx: RuleContext): Set<number> {
   return s;
 }
 
-/** Per reference index: 1 when the reference names an ordinary purpose (whole-word match). */
+/**
+ * Per reference index: 1 when the reference names an ordinary purpose (whole-word match).
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-31", amount: 400, currency: "USD", fromAccount: "A", toAccount: "B", reference: "Salary January" },
+ *   { id: "T2", date: "2024-01-31", amount: 400, currency: "USD", fromAccount: "A", toAccount: "C", reference: "invoice 42" },
+ * ] });
+ * const ordinary = ordinaryReferenceFlags(createRuleContext(dataset), ORDINARY_REFERENCES);
+ * ordinary(dataset.transactions.reference[0]); // true
+ * ordinary(dataset.transactions.reference[1]); // false
+ * ```
+ */
 export function ordinaryReferenceFlags(ctx: RuleContext, words: readonly string[]): (i: number) => boolean {
   const refs = ctx.dataset.references;
   const flags = new Int8Array(refs.length).fill(-1);

@@ -5,7 +5,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { DAY, money } from "./windows.js";
 
-/** Parameters of {@link frontCompanyRule}. */
+/**
+ * Parameters of {@link frontCompanyRule}.
+ *
+ * @example
+ * ```ts
+ * import { FrontCompanyParamsSchema } from "wildtrace";
+ * FrontCompanyParamsSchema.parse({}).youngDays; // 365
+ * FrontCompanyParamsSchema.parse({ minSignals: 3 }).minSignals; // 3
+ * FrontCompanyParamsSchema.safeParse({ youngDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const FrontCompanyParamsSchema = z
   .object({
     /** A company is young for this many days after incorporation (its `birthDate`, else its first account's opening). [default: 365] */

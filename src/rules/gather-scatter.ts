@@ -4,7 +4,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, channelMask, DAY, day, firstAfter, money, plural } from "./windows.js";
 
-/** Parameters of {@link gatherScatterRule}. */
+/**
+ * Parameters of {@link gatherScatterRule}.
+ *
+ * @example
+ * ```ts
+ * import { GatherScatterParamsSchema } from "wildtrace";
+ * GatherScatterParamsSchema.parse({}).minCounterparties; // 5
+ * GatherScatterParamsSchema.parse({ windowDays: 14 }).windowDays; // 14
+ * GatherScatterParamsSchema.safeParse({ minCounterpartiesX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const GatherScatterParamsSchema = z
   .object({
     /** Distinct senders and distinct recipients both reach this. [default: 5] */

@@ -4,7 +4,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, firstAfter, money, sideCountries } from "./windows.js";
 
-/** Parameters of {@link highRiskCorridorRule}. */
+/**
+ * Parameters of {@link highRiskCorridorRule}.
+ *
+ * @example
+ * ```ts
+ * import { HighRiskCorridorParamsSchema } from "wildtrace";
+ * HighRiskCorridorParamsSchema.parse({}).maxHops; // 4
+ * HighRiskCorridorParamsSchema.parse({ minAmount: 10000 }).minAmount; // 10000
+ * HighRiskCorridorParamsSchema.safeParse({ maxHopsX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const HighRiskCorridorParamsSchema = z
   .object({
     /** Commodities considered (keys of the corridors data); empty means all. [default: []] */

@@ -6,6 +6,14 @@ import lexiconData from "../../datasets/lexicon/lexicon.json";
  * languages, matched in payment references and report narratives. Sources are listed in
  * `datasets/lexicon/README.md`. Matching is word-boundary aware for scripts with spaces and exact
  * (substring of a lexicon entry) for scripts without (Chinese, Thai); no user regex is ever run.
+ *
+ * @example
+ * ```ts
+ * import { LexiconEntrySchema } from "wildtrace";
+ * const e = LexiconEntrySchema.parse({ term: "pembe", lang: "sw", kind: "part", weight: 2 });
+ * e.meaning; // ""
+ * LexiconEntrySchema.safeParse({ term: "pembe", lang: "sw", kind: "tusk", weight: 2 }).success; // false: unknown kind
+ * ```
  */
 export const LexiconEntrySchema = z
   .object({
@@ -20,6 +28,17 @@ export const LexiconEntrySchema = z
   .strict();
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 
+/**
+ * A wildlife lexicon: the entries to match and the phrases to exclude (`datasets/lexicon/lexicon.json`).
+ *
+ * @example
+ * ```ts
+ * import { LexiconSchema, compileLexicon } from "wildtrace";
+ * const lex = LexiconSchema.parse({ exclude: ["Ivory Coast"], entries: [{ term: "ivory", lang: "en", kind: "part", weight: 2 }] });
+ * compileLexicon(lex).match("ivory carvings").length; // 1
+ * compileLexicon(lex).match("cocoa from Ivory Coast").length; // 0
+ * ```
+ */
 export const LexiconSchema = z
   .object({
     version: z.number().int().default(1),

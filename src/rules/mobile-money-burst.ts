@@ -5,7 +5,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, channelMask, HOUR, day, money, plural, windowEvidence } from "./windows.js";
 
-/** Parameters of {@link mobileMoneyBurstRule}. */
+/**
+ * Parameters of {@link mobileMoneyBurstRule}.
+ *
+ * @example
+ * ```ts
+ * import { MobileMoneyBurstParamsSchema } from "wildtrace";
+ * MobileMoneyBurstParamsSchema.parse({}).windowHours; // 72
+ * MobileMoneyBurstParamsSchema.parse({ minCounterparties: 5 }).minCounterparties; // 5
+ * MobileMoneyBurstParamsSchema.safeParse({ windowHoursX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const MobileMoneyBurstParamsSchema = z
   .object({
     /** Channels of the burst. [default: mobile_money, cash_deposit, cash_withdrawal, hawala] */

@@ -5,7 +5,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, day, money, plural } from "./windows.js";
 
-/** Parameters of {@link officialPaymentRule}. */
+/**
+ * Parameters of {@link officialPaymentRule}.
+ *
+ * @example
+ * ```ts
+ * import { OfficialPaymentParamsSchema } from "wildtrace";
+ * OfficialPaymentParamsSchema.parse({}).minTotal; // 100
+ * OfficialPaymentParamsSchema.parse({ minOfficialsOtherPayers: 3 }).minOfficialsOtherPayers; // 3
+ * OfficialPaymentParamsSchema.safeParse({ minTotalX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const OfficialPaymentParamsSchema = z
   .object({
     /** Party roles that make a payee an official. [default: official, pep, ranger, customs, police, wildlife_officer, game_warden, vet, port_official, judge, prosecutor, minister] */

@@ -4,7 +4,17 @@ import { matchRelays } from "./relays.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money } from "./windows.js";
 
-/** Parameters of {@link passThroughRule}. */
+/**
+ * Parameters of {@link passThroughRule}.
+ *
+ * @example
+ * ```ts
+ * import { PassThroughParamsSchema } from "wildtrace";
+ * PassThroughParamsSchema.parse({}).windowDays; // 30
+ * PassThroughParamsSchema.parse({ windowDays: 10 }).windowDays; // 10
+ * PassThroughParamsSchema.safeParse({ windowDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const PassThroughParamsSchema = z
   .object({
     /** Sliding window in days over which inflow is compared with what left again. [default: 30] */

@@ -4,7 +4,17 @@ import { matchRelays } from "./relays.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, HOUR, money, plural } from "./windows.js";
 
-/** Parameters of {@link rapidMovementRule}. */
+/**
+ * Parameters of {@link rapidMovementRule}.
+ *
+ * @example
+ * ```ts
+ * import { RapidMovementParamsSchema } from "wildtrace";
+ * RapidMovementParamsSchema.parse({}).maxGapHours; // 24
+ * RapidMovementParamsSchema.parse({ maxGapHours: 6 }).maxGapHours; // 6
+ * RapidMovementParamsSchema.safeParse({ maxGapHoursX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const RapidMovementParamsSchema = z
   .object({
     /** Most hours between receiving and paying on. [default: 24] */

@@ -4,6 +4,17 @@ import type { RuleContext } from "./context.js";
  * Private helper of `pass_through` and `rapid_movement`: for each incoming transfer of account
  * `a` (in time order), the first unused outgoing transfer at or after it, within `maxDelayMs`,
  * whose amount is between `minRatio` and `maxRatio` of it. Returns pairs [in, out], in time order.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "X", toAccount: "M" },
+ *   { id: "T2", date: "2024-01-02", amount: 9500, currency: "USD", fromAccount: "M", toAccount: "Y" },
+ * ] });
+ * const ctx = createRuleContext(dataset);
+ * const m = dataset.accountIndex.get("M")!;
+ * matchRelays(ctx, m, 3 * DAY, 0.8, 1.05, 1000); // [[0, 1]]: T1 in, T2 out a day later
+ * ```
  */
 export function matchRelays(ctx: RuleContext, a: number, maxDelayMs: number, minRatio: number, maxRatio: number, minAmount: number): [number, number][] {
   const t = ctx.dataset.transactions;

@@ -4,7 +4,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountEvents, accountLabel, channelMask, DAY, day, plural } from "./windows.js";
 
-/** Parameters of {@link roundAmountsRule}. */
+/**
+ * Parameters of {@link roundAmountsRule}.
+ *
+ * @example
+ * ```ts
+ * import { RoundAmountsParamsSchema } from "wildtrace";
+ * RoundAmountsParamsSchema.parse({}).roundTo; // 1000
+ * RoundAmountsParamsSchema.parse({ roundTo: 500 }).roundTo; // 500
+ * RoundAmountsParamsSchema.safeParse({ roundToX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const RoundAmountsParamsSchema = z
   .object({
     /** An amount (in its own currency) is round when it is a multiple of this. [default: 1000] */

@@ -3,7 +3,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, firstAfter, money, onwardStarts, plural } from "./windows.js";
 
-/** Parameters of {@link scatterGatherRule}. */
+/**
+ * Parameters of {@link scatterGatherRule}.
+ *
+ * @example
+ * ```ts
+ * import { ScatterGatherParamsSchema } from "wildtrace";
+ * ScatterGatherParamsSchema.parse({}).minIntermediaries; // 4
+ * ScatterGatherParamsSchema.parse({ minIntermediaries: 3 }).minIntermediaries; // 3
+ * ScatterGatherParamsSchema.safeParse({ minIntermediariesX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const ScatterGatherParamsSchema = z
   .object({
     /** Distinct intermediaries that alert. [default: 4] */

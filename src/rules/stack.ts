@@ -3,7 +3,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { firstAfter, HOUR, day, money } from "./windows.js";
 
-/** Parameters of {@link stackRule}. */
+/**
+ * Parameters of {@link stackRule}.
+ *
+ * @example
+ * ```ts
+ * import { StackParamsSchema } from "wildtrace";
+ * StackParamsSchema.parse({}).minHops; // 4
+ * StackParamsSchema.parse({ maxGapHours: 48 }).maxGapHours; // 48
+ * StackParamsSchema.safeParse({ minHopsX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const StackParamsSchema = z
   .object({
     /** Fewest transfers in a layering chain. [default: 4] */

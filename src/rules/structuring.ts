@@ -4,7 +4,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money, plural } from "./windows.js";
 
-/** Parameters of {@link structuringRule}. */
+/**
+ * Parameters of {@link structuringRule}.
+ *
+ * @example
+ * ```ts
+ * import { StructuringParamsSchema } from "wildtrace";
+ * StructuringParamsSchema.parse({}).reportingThreshold; // 10000
+ * StructuringParamsSchema.parse({ reportingThreshold: 15000 }).reportingThreshold; // 15000
+ * StructuringParamsSchema.safeParse({ reportingThresholdX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const StructuringParamsSchema = z
   .object({
     /** The cash reporting threshold, base currency (10,000 in the US and many FIUs). [default: 10000] */

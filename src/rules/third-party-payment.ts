@@ -3,7 +3,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money, plural } from "./windows.js";
 
-/** Parameters of {@link thirdPartyPaymentRule}. */
+/**
+ * Parameters of {@link thirdPartyPaymentRule}.
+ *
+ * @example
+ * ```ts
+ * import { ThirdPartyPaymentParamsSchema } from "wildtrace";
+ * ThirdPartyPaymentParamsSchema.parse({}).minPayers; // 2
+ * ThirdPartyPaymentParamsSchema.parse({ windowDays: 30 }).windowDays; // 30
+ * ThirdPartyPaymentParamsSchema.safeParse({ minPayersX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const ThirdPartyPaymentParamsSchema = z
   .object({
     /** Words that mark a reference as a trade document (invoice, consignment, bill of lading...). [default: inv, invoice, facture, fatura, factura, ankara, consignment, shipment, container, cargo, bl, awb, proforma, po, contract, 发票] */

@@ -4,6 +4,13 @@ import { z } from "zod";
  * The vocabulary of the `typology` field of alerts: the generic laundering patterns named as in
  * IBM AMLSim / AMLworld (Altman et al., NeurIPS 2023), the common AML red flags, and the illegal
  * wildlife trade red flags of the Themis IWT toolkit, FinCEN (2021) and FATF (2020).
+ *
+ * @example
+ * ```ts
+ * import { TYPOLOGIES } from "wildtrace";
+ * TYPOLOGIES.length; // 20
+ * TYPOLOGIES.includes("wildlife_keyword"); // true
+ * ```
  */
 export const TYPOLOGIES = Object.freeze([
   "fan_in",
@@ -29,13 +36,28 @@ export const TYPOLOGIES = Object.freeze([
 ] as const);
 export type Typology = (typeof TYPOLOGIES)[number];
 
-/** Alert severities, weakest first. */
+/**
+ * Alert severities, weakest first.
+ *
+ * @example
+ * ```ts
+ * import { SEVERITIES } from "wildtrace";
+ * SEVERITIES.indexOf("high") > SEVERITIES.indexOf("medium"); // true
+ * ```
+ */
 export const SEVERITIES = Object.freeze(["low", "medium", "high"] as const);
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * A band turns a measured value into an outcome: the highest band whose `min` the value reaches
  * decides the severity and score, and its `reason` is quoted in the explanation.
+ *
+ * @example
+ * ```ts
+ * import { BandSchema } from "wildtrace";
+ * BandSchema.parse({ min: 10, severity: "high", score: 80, reason: "10 or more payers in a week" });
+ * BandSchema.safeParse({ min: 10, severity: "critical", score: 80, reason: "x" }).success; // false
+ * ```
  */
 export const BandSchema = z
   .object({
@@ -50,7 +72,15 @@ export const BandSchema = z
   .strict();
 export type Band = z.infer<typeof BandSchema>;
 
-/** Inputs a rule may need; a rule whose inputs are absent from a dataset is skipped with a reason. */
+/**
+ * Inputs a rule may need; a rule whose inputs are absent from a dataset is skipped with a reason.
+ *
+ * @example
+ * ```ts
+ * import { RULE_INPUTS } from "wildtrace";
+ * RULE_INPUTS.includes("references"); // true
+ * ```
+ */
 export const RULE_INPUTS = Object.freeze([
   "transactions",
   "parties",

@@ -4,7 +4,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { money } from "./windows.js";
 
-/** Parameters of {@link watchlistLinkRule}. */
+/**
+ * Parameters of {@link watchlistLinkRule}.
+ *
+ * @example
+ * ```ts
+ * import { WatchlistLinkParamsSchema } from "wildtrace";
+ * WatchlistLinkParamsSchema.parse({}).minStrength; // 2
+ * WatchlistLinkParamsSchema.parse({ minStrength: 3 }).minStrength; // 3
+ * WatchlistLinkParamsSchema.safeParse({ minStrengthX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const WatchlistLinkParamsSchema = z
   .object({
     /** Match strength that alerts: 3 = identifier, 2 = name with birth date or country, 1 = name alone. [default: 2] */

@@ -3,6 +3,14 @@ import { z } from "zod";
 /**
  * A user-supplied watchlist entry: a seized consignee, a convicted trafficker, a sanctioned party.
  * Matched against parties by identifier, or by name together with the country or birth date.
+ *
+ * @example
+ * ```ts
+ * import { WatchlistEntrySchema } from "wildtrace";
+ * const e = WatchlistEntrySchema.parse({ id: "W1", name: "Nguyen Van Hung", country: "VN", identifiers: ["passport:VN:C4521876"], reason: "ivory seizure, Hai Phong 2019" });
+ * e.aliases; // []
+ * e.source; // ""
+ * ```
  */
 export const WatchlistEntrySchema = z
   .object({

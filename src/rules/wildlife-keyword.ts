@@ -5,7 +5,17 @@ import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, day, plural } from "./windows.js";
 
-/** Parameters of {@link wildlifeKeywordRule}. */
+/**
+ * Parameters of {@link wildlifeKeywordRule}.
+ *
+ * @example
+ * ```ts
+ * import { WildlifeKeywordParamsSchema } from "wildtrace";
+ * WildlifeKeywordParamsSchema.parse({}).minWeight; // 2
+ * WildlifeKeywordParamsSchema.parse({ narratives: false }).narratives; // false
+ * WildlifeKeywordParamsSchema.safeParse({ minWeightX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const WildlifeKeywordParamsSchema = z
   .object({
     /** Lexicon weight a transaction's reference (or its report's narrative) must reach; a lone ambiguous species name weighs 1. [default: 2] */

@@ -4,7 +4,17 @@ import { CORRIDOR_DESTINATION, CORRIDOR_SOURCE, CORRIDOR_TRANSIT } from "./corri
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, DAY, day, money, plural, windowEvidence } from "./windows.js";
 
-/** Parameters of {@link wildlifeSectorRule}. */
+/**
+ * Parameters of {@link wildlifeSectorRule}.
+ *
+ * @example
+ * ```ts
+ * import { WildlifeSectorParamsSchema } from "wildtrace";
+ * WildlifeSectorParamsSchema.parse({}).windowDays; // 90
+ * WildlifeSectorParamsSchema.parse({ minCounterparties: 3 }).minCounterparties; // 3
+ * WildlifeSectorParamsSchema.safeParse({ windowDaysX: 1 }).success; // false: unknown keys are rejected
+ * ```
+ */
 export const WildlifeSectorParamsSchema = z
   .object({
     /** Sectors used as fronts in wildlife trafficking (codes of `SECTORS`). [default: import_export, freight_forwarding, customs_clearing, logistics, travel_agency, zoo_breeder, pet_trade, hunting_safari, traditional_medicine, seafood, timber, jewellery, antiques, casino] */

@@ -5,10 +5,36 @@
 import { CHANNELS, type Channel } from "../model/codes.js";
 import type { RuleContext } from "./context.js";
 
+/**
+ * One hour in milliseconds.
+ *
+ * @example
+ * ```ts
+ * HOUR; // 3600000
+ * 48 * HOUR === 2 * DAY; // true
+ * ```
+ */
 export const HOUR = 3_600_000;
+/**
+ * One day in milliseconds.
+ *
+ * @example
+ * ```ts
+ * 7 * DAY; // 604800000: a one-week window
+ * ```
+ */
 export const DAY = 86_400_000;
 
-/** Channel codes (indices into CHANNELS) as a lookup table. */
+/**
+ * Channel codes (indices into CHANNELS) as a lookup table.
+ *
+ * @example
+ * ```ts
+ * const cash = channelMask(["cash_deposit", "cash_withdrawal"]);
+ * cash[CHANNELS.indexOf("cash_deposit")]; // 1
+ * cash[CHANNELS.indexOf("wire")]; // 0
+ * ```
+ */
 export function channelMask(channels: readonly Channel[]): Uint8Array {
   const m = new Uint8Array(CHANNELS.length);
   for (const c of channels) m[CHANNELS.indexOf(c)] = 1;
@@ -29,6 +55,20 @@ export interface DistinctWindow {
  * the window with the most distinct counterparties (`other[i]`, skipping -1) among accepted
  * transactions; a counterparty counts once it has `minPer` transfers in the window. `counts` is a
  * zeroed scratch array sized to the accounts; it is zero again on return.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: ["S1", "S2", "S3", "S1"].map((s, k) => ({
+ *   id: `T${k}`, date: `2024-01-0${k + 1}`, amount: 1000, currency: "USD", fromAccount: s, toAccount: "HUB",
+ * })) });
+ * const ctx = createRuleContext(dataset);
+ * const { inStart, inTx } = ctx.adjacency;
+ * const hub = dataset.accountIndex.get("HUB")!;
+ * const counts = new Int32Array(ctx.adjacency.accounts);
+ * const best = bestDistinctWindow(inTx, inStart[hub], inStart[hub + 1], ctx, dataset.transactions.from, 7 * DAY, () => true, counts);
+ * best.distinct; // 3
+ * best.total; // 4000
+ * ```
  */
 export function bestDistinctWindow(
   list: Int32Array,
@@ -79,7 +119,22 @@ export function bestDistinctWindow(
   return best;
 }
 
-/** Accepted transactions of `list[l..r]` whose counterparty has at least `minPer` of them there. */
+/**
+ * Accepted transactions of `list[l..r]` whose counterparty has at least `minPer` of them there.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: ["S1", "S2", "S3", "S1"].map((s, k) => ({
+ *   id: `T${k}`, date: `2024-01-0${k + 1}`, amount: 1000, currency: "USD", fromAccount: s, toAccount: "HUB",
+ * })) });
+ * const ctx = createRuleContext(dataset);
+ * const { inStart, inTx } = ctx.adjacency;
+ * const hub = dataset.accountIndex.get("HUB")!;
+ * const { txs, parties } = windowEvidence(inTx, inStart[hub], inStart[hub + 1] - 1, dataset.transactions.from, () => true, 2);
+ * txs; // [0, 3]: only S1 paid twice
+ * parties.map((a) => dataset.accounts[a].id); // ["S1"]
+ * ```
+ */
 export function windowEvidence(
   list: Int32Array,
   l: number,
@@ -109,17 +164,50 @@ export function windowEvidence(
   return { txs, parties: cps };
 }
 
-/** "USD 12,345" (rounded to units). */
+/**
+ * "USD 12,345" (rounded to units).
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "X", toAccount: "M" },
+ *   { id: "T2", date: "2024-01-02", amount: 9500, currency: "USD", fromAccount: "M", toAccount: "Y" },
+ * ] });
+ * const ctx = createRuleContext(dataset);
+ * money(ctx, 12345.6); // "USD 12,346"
+ * ```
+ */
 export function money(ctx: RuleContext, v: number): string {
   return `${ctx.dataset.baseCurrency} ${Math.round(v).toLocaleString("en-US")}`;
 }
 
-/** "2024-01-12". */
+/**
+ * "2024-01-12".
+ *
+ * @example
+ * ```ts
+ * day(Date.UTC(2024, 0, 12, 15, 30)); // "2024-01-12"
+ * ```
+ */
 export function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "ACC-TZ-01 (Kilwa Clearing & Forwarding Ltd)", or the bare id when the holder is unknown. */
+/**
+ * "ACC-TZ-01 (Kilwa Clearing & Forwarding Ltd)", or the bare id when the holder is unknown.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({
+ *   parties: [{ id: "P1", kind: "company", name: "Kilwa Clearing & Forwarding Ltd" }],
+ *   accounts: [{ id: "ACC-TZ-01", holder: "P1" }, { id: "B" }],
+ *   transactions: [{ id: "T1", date: "2024-01-12", amount: 900, currency: "USD", fromAccount: "ACC-TZ-01", toAccount: "B" }],
+ * });
+ * const ctx = createRuleContext(dataset);
+ * accountLabel(ctx, dataset.accountIndex.get("ACC-TZ-01")!); // "ACC-TZ-01 (Kilwa Clearing & Forwarding Ltd)"
+ * accountLabel(ctx, dataset.accountIndex.get("B")!); // "B"
+ * ```
+ */
 export function accountLabel(ctx: RuleContext, a: number): string {
   const ds = ctx.dataset;
   const p = ds.accountHolder[a];
@@ -127,12 +215,32 @@ export function accountLabel(ctx: RuleContext, a: number): string {
   return name ? `${ds.accounts[a].id} (${name})` : ds.accounts[a].id;
 }
 
-/** `n thing` / `n things`. */
+/**
+ * `n thing` / `n things`.
+ *
+ * @example
+ * ```ts
+ * plural(1, "transfer"); // "1 transfer"
+ * plural(3, "party", "parties"); // "3 parties"
+ * ```
+ */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Effective country code index of each side of transaction `i` (0 = unknown). */
+/**
+ * Effective country code index of each side of transaction `i` (0 = unknown).
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({
+ *   accounts: [{ id: "A", country: "TZ" }, { id: "B", country: "VN" }],
+ *   transactions: [{ id: "T1", date: "2024-01-12", amount: 900, currency: "USD", fromAccount: "A", toAccount: "B" }],
+ * });
+ * const [from, to] = sideCountries(createRuleContext(dataset), 0);
+ * [dataset.countries[from], dataset.countries[to]]; // ["TZ", "VN"]
+ * ```
+ */
 export function sideCountries(ctx: RuleContext, i: number): [number, number] {
   const ds = ctx.dataset;
   const t = ds.transactions;
@@ -141,7 +249,16 @@ export function sideCountries(ctx: RuleContext, i: number): [number, number] {
   return [f, to];
 }
 
-/** Upper bound: first position in `list[lo..hi)` with time > `t`. */
+/**
+ * Upper bound: first position in `list[lo..hi)` with time > `t`.
+ *
+ * @example
+ * ```ts
+ * const time = new Float64Array([10, 20, 20, 30]);
+ * const list = new Int32Array([0, 1, 2, 3]);
+ * firstAfter(list, 0, 4, time, 20); // 3: the first time after 20 is at position 3
+ * ```
+ */
 export function firstAfter(list: Int32Array, lo: number, hi: number, time: Float64Array, t: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -151,7 +268,19 @@ export function firstAfter(list: Int32Array, lo: number, hi: number, time: Float
   return lo;
 }
 
-/** Account `a`'s incoming and outgoing transactions merged in time order (a self-transfer once). */
+/**
+ * Account `a`'s incoming and outgoing transactions merged in time order (a self-transfer once).
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "X", toAccount: "M" },
+ *   { id: "T2", date: "2024-01-02", amount: 9500, currency: "USD", fromAccount: "M", toAccount: "Y" },
+ * ] });
+ * const ctx = createRuleContext(dataset);
+ * accountEvents(ctx, dataset.accountIndex.get("M")!); // [0, 1]: in on Jan 1, out on Jan 2
+ * ```
+ */
 export function accountEvents(ctx: RuleContext, a: number): number[] {
   const { inStart, inTx, outStart, outTx } = ctx.adjacency;
   const time = ctx.dataset.transactions.time;
@@ -178,6 +307,17 @@ export function accountEvents(ctx: RuleContext, a: number): number[] {
  * `firstAfter(outTx, outStart[m], outStart[m + 1], time, time[e] - 0.5)`, found for all of them at
  * once by merging each account's incoming and outgoing lists (both time-sorted). 0 for
  * transactions without a receiving account.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "X", toAccount: "M" },
+ *   { id: "T2", date: "2024-01-02", amount: 9500, currency: "USD", fromAccount: "M", toAccount: "Y" },
+ * ] });
+ * const ctx = createRuleContext(dataset);
+ * const starts = onwardStarts(ctx);
+ * ctx.adjacency.outTx[starts[0]]; // 1: T2 is M's first payment at or after T1 arrived
+ * ```
  */
 export function onwardStarts(ctx: RuleContext): Int32Array {
   const { accounts, inStart, inTx, outStart, outTx } = ctx.adjacency;
