@@ -109,9 +109,9 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
       totalMs: Math.round(performance.now() - t0),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       peakMb: Math.round(peakRssMb()),
-      alerts: (results.alerts as unknown[]).length,
-      communities: (results.communities as unknown[]).length,
-      flows: (results.flows as unknown[]).length,
+      alerts: results.alerts.length,
+      communities: results.communities.length,
+      flows: results.flows.length,
     };
   }
   const resolution = resolveEntities(ds);

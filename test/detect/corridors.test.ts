@@ -2,18 +2,12 @@ import { describe, expect, it } from "vitest";
 import { findCorridors } from "../../src/detect/corridors.js";
 import { createDataset } from "../../src/ingest/create-dataset.js";
 import type { Dataset } from "../../src/model/dataset.js";
+import { type TxRow, txRecords } from "./fixtures.js";
 
-function caseOf(accounts: [string, string][], rows: [string, number, number, string, string][]): Dataset {
+function caseOf(accounts: [string, string][], rows: TxRow[]): Dataset {
   const { dataset, quarantine } = createDataset({
     accounts: accounts.map(([id, country]) => ({ id, country })),
-    transactions: rows.map(([id, day, amount, from, to]) => ({
-      id,
-      date: new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString(),
-      amount,
-      currency: "USD",
-      fromAccount: from,
-      toAccount: to,
-    })),
+    transactions: txRecords(rows),
   });
   expect(quarantine).toEqual([]);
   return dataset;

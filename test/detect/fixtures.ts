@@ -83,3 +83,18 @@ export function ringCase(options: RingCaseOptions = {}): Dataset {
   if (quarantine.length > 0) throw new Error(`ringCase: ${JSON.stringify(quarantine[0])}`);
   return dataset;
 }
+
+/** A compact transaction row: id, day after 2024-01-01, amount in USD, payer, payee. */
+export type TxRow = [id: string, day: number, amount: number, from: string, to: string];
+
+/** Transaction records for `createDataset` from compact rows. */
+export function txRecords(rows: readonly TxRow[]): Record<string, unknown>[] {
+  return rows.map(([id, day, amount, from, to]) => ({
+    id,
+    date: new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString(),
+    amount,
+    currency: "USD",
+    fromAccount: from,
+    toAccount: to,
+  }));
+}

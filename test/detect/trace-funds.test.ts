@@ -5,8 +5,9 @@ import { DatasetBuilder } from "../../src/ingest/builder.js";
 import { createDataset } from "../../src/ingest/create-dataset.js";
 import { Quarantine } from "../../src/ingest/quarantine.js";
 import type { Dataset } from "../../src/model/dataset.js";
+import { type TxRow, txRecords } from "./fixtures.js";
 
-type Tx = [id: string, day: number, amount: number, from: string, to: string];
+type Tx = TxRow;
 
 /** A dataset from compact rows; every account named in a row is declared (details from `accounts`). */
 function caseOf(rows: Tx[], accounts: Record<string, unknown>[] = [], parties: Record<string, unknown>[] = []): Dataset {
@@ -15,14 +16,7 @@ function caseOf(rows: Tx[], accounts: Record<string, unknown>[] = [], parties: R
   const { dataset, quarantine } = createDataset({
     parties,
     accounts: [...declared.values()],
-    transactions: rows.map(([id, day, amount, from, to]) => ({
-      id,
-      date: new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString(),
-      amount,
-      currency: "USD",
-      fromAccount: from,
-      toAccount: to,
-    })),
+    transactions: txRecords(rows),
   });
   expect(quarantine).toEqual([]);
   return dataset;
