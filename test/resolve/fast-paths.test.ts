@@ -1,11 +1,13 @@
 import anyAscii from "any-ascii";
 import fc from "fast-check";
+import { type CountryCode, getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js";
 import { describe, expect, it } from "vitest";
-import { FoldCache } from "../../src/resolve/fold-cache.js";
 import { addressKey, foldText, nameTokens } from "../../src/resolve/fold.js";
-import { jaro } from "../../src/resolve/jaro-winkler.js";
+import { FoldCache } from "../../src/resolve/fold-cache.js";
 import { identifierKey } from "../../src/resolve/identifier-key.js";
+import { jaro } from "../../src/resolve/jaro-winkler.js";
 import { nameSimilarity } from "../../src/resolve/name-similarity.js";
+import { internationalPhoneFastPath, normalisePhone } from "../../src/resolve/phone.js";
 
 // Reference versions without the fast paths and reused buffers: the optimised code must agree exactly.
 
@@ -89,6 +91,57 @@ describe("fast paths of entity resolution", () => {
       expect(identifierKey({ type: " Passport-Number ", value: "c 452-1876", country: "VN" })?.key).toBe("passport:VN:C4521876");
       expect(identifierKey({ type: "Mobile", value: "+84 90 312 4471" })?.key).toBe("+84903124471");
       expect(identifierKey({ type: "Licence", value: "ab-12" })?.key).toBe("id_number::AB12");
+    }
+  });
+});
+
+/** The phone reading without the fast path: libphonenumber-js on every number. */
+function normalisePhoneReference(text: string, defaultCountry?: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const region = defaultCountry && isSupportedCountry(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(trimmed, region ? { defaultCountry: region } : undefined);
+  if (!parsed?.isPossible()) return undefined;
+  return parsed.number;
+}
+
+describe("phone fast path", () => {
+  const callingCodes = [...new Set(getCountries().map((c) => getCountryCallingCode(c)))];
+  // Every calling code, codes without a country (800, 870, 882), and digits that are no code at all.
+  const code = fc.oneof(fc.constantFrom(...callingCodes, "800", "870", "882", "883", "979"), fc.stringMatching(/^[0-9]{1,3}$/));
+  // National numbers of every length around the possible ones, some with a trunk prefix (0, 8, 1...).
+  const national = fc.oneof(fc.stringMatching(/^[0-9]{0,19}$/), fc.stringMatching(/^[018][0-9]{5,12}$/));
+  const spaced = (digits: string, cuts: number[], wide: boolean): string => {
+    let out = "";
+    for (let k = 0; k < digits.length; k++) out += (cuts.includes(k) && k > 0 ? (wide ? "  " : " ") : "") + digits[k];
+    return out;
+  };
+  const phone = fc
+    .tuple(code, national, fc.array(fc.nat(22), { maxLength: 5 }), fc.boolean(), fc.boolean())
+    .map(([cc, nn, cuts, wide, gap]) => `+${gap ? " " : ""}${spaced(cc + nn, cuts, wide)}`);
+  const region = fc.constantFrom(undefined, "TZ", "VN", "CN", "MZ", "US", "GB", "XX");
+
+  it("gives libphonenumber-js's answer on generated international numbers", () => {
+    fc.assert(
+      fc.property(phone, region, (text, country) => normalisePhone(text, country) === normalisePhoneReference(text, country)),
+      { numRuns: 10_000 },
+    );
+  });
+  it("takes the fast path for the usual shapes and leaves the rest to the parser", () => {
+    expect(internationalPhoneFastPath("+255 754 880 310")).toBe("+255754880310");
+    expect(internationalPhoneFastPath("+84 90 312 4471")).toBe("+84903124471");
+    expect(internationalPhoneFastPath("+255 754 880")).toBeUndefined();
+    expect(internationalPhoneFastPath("0754 880 310")).toBeNull();
+    expect(internationalPhoneFastPath("+1 202 555 0100")).toBeNull(); // shared calling code
+    expect(internationalPhoneFastPath("+255 0754 880 310")).toBeNull(); // trunk prefix: the parser decides
+    expect(normalisePhone("+255 0754 880 310")).toBe(normalisePhoneReference("+255 0754 880 310"));
+  });
+  it("agrees with libphonenumber-js on every phone of the bundled cases' shapes, every calling code", () => {
+    for (const cc of callingCodes) {
+      for (let len = 1; len <= 18; len++) {
+        const text = `+${cc} ${"7".repeat(len)}`;
+        expect(normalisePhone(text)).toBe(normalisePhoneReference(text));
+      }
     }
   });
 });
