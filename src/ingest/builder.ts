@@ -3,6 +3,7 @@ import type { Dataset, TransactionTable } from "../model/dataset.js";
 import type { Account, Party, Relationship, Report } from "../model/schemas.js";
 import type { FxTable } from "./fx.js";
 import type { Quarantine } from "./quarantine.js";
+import { TransactionColumns } from "./transaction-columns.js";
 
 /** Where a record came from, for quarantine entries. */
 export interface SourceLocation {
@@ -41,25 +42,6 @@ export interface DatasetBuilderOptions {
   unknownAccounts?: "auto" | "create" | "quarantine";
 }
 
-class Growable<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
-  data: T;
-  length = 0;
-  constructor(private readonly make: (n: number) => T) {
-    this.data = make(1024);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  trimmed(): T {
-    return this.data.slice(0, this.length) as T;
-  }
-}
-
 /**
  * Accumulates records from any number of readers, checks ids and references, and builds an
  * immutable {@link Dataset}. Problems go to the quarantine with the record's file and line.
@@ -95,18 +77,7 @@ export class DatasetBuilder {
    * greater than the last one or found by binary search in `txIds`.
    */
   private txIdSet: Set<string> | undefined;
-  private readonly time = new Growable((n) => new Float64Array(n));
-  private readonly amount = new Growable((n) => new Float64Array(n));
-  private readonly baseAmount = new Growable((n) => new Float64Array(n));
-  private readonly currency = new Growable((n) => new Uint16Array(n));
-  private readonly fromRef = new Growable((n) => new Int32Array(n));
-  private readonly toRef = new Growable((n) => new Int32Array(n));
-  private readonly channel = new Growable((n) => new Uint8Array(n));
-  private readonly reference = new Growable((n) => new Int32Array(n));
-  private readonly fromCountry = new Growable((n) => new Uint16Array(n));
-  private readonly toCountry = new Growable((n) => new Uint16Array(n));
-  private readonly txFile = new Growable((n) => new Uint16Array(n));
-  private readonly txLine = new Growable((n) => new Int32Array(n));
+  private readonly tx = new TransactionColumns();
   private readonly txReportIds = new Map<number, readonly string[]>();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -249,21 +220,22 @@ export class DatasetBuilder {
     line: number,
     reportIds?: readonly string[],
   ): void {
-    const i = this.txIds.length;
     this.txIds.push(id);
     this.txIdSet?.add(id);
-    this.time.push(time);
-    this.amount.push(amount);
-    this.baseAmount.push(base);
-    this.currency.push(currency);
-    this.fromRef.push(fromRef);
-    this.toRef.push(toRef);
-    this.channel.push(channel);
-    this.reference.push(reference);
-    this.fromCountry.push(fromCountry);
-    this.toCountry.push(toCountry);
-    this.txFile.push(file);
-    this.txLine.push(line);
+    const c = this.tx;
+    const i = c.append();
+    c.time[i] = time;
+    c.amount[i] = amount;
+    c.baseAmount[i] = base;
+    c.currency[i] = currency;
+    c.fromRef[i] = fromRef;
+    c.toRef[i] = toRef;
+    c.channel[i] = channel;
+    c.reference[i] = reference;
+    c.fromCountry[i] = fromCountry;
+    c.toCountry[i] = toCountry;
+    c.file[i] = file;
+    c.line[i] = line;
     if (reportIds && reportIds.length > 0) this.txReportIds.set(i, reportIds);
   }
 
@@ -283,6 +255,14 @@ export class DatasetBuilder {
     }
     this.txIdSet = new Set(ids);
     return true;
+  }
+
+  /**
+   * Room for `n` transactions in all (a reader's estimate: more rows still fit, fewer cost only
+   * the copy of the columns that `build` would otherwise avoid). @internal
+   */
+  reserveTransactions(n: number): void {
+    this.tx.reserve(n);
   }
 
   /** Code of a (normalised) currency in the dataset's currency list. @internal */
@@ -349,15 +329,20 @@ export class DatasetBuilder {
     // Accounts: holder must exist when parties were loaded.
     const accounts: Account[] = [];
     const accountIndex = new Map<string, number>();
+    // Holder of each accepted account, looked up once here and kept for accountHolder below.
+    const holders = new Int32Array(this.accounts.length);
     for (let i = 0; i < this.accounts.length; i++) {
       const a = this.accounts[i];
-      if (a.holder && haveParties && !this.partyIndex.has(a.holder)) {
+      const h = a.holder !== undefined ? this.partyIndex.get(a.holder) : undefined;
+      if (a.holder && haveParties && h === undefined) {
         q.add({ ...this.accountLoc[i], field: "holder", code: "unknown_party", message: `account '${a.id}' names holder '${a.holder}', which is not among the parties: add the party or fix the id` });
         continue;
       }
+      holders[accounts.length] = h ?? -1;
       accountIndex.set(a.id, accounts.length);
       accounts.push(a);
     }
+    const declared = accounts.length;
     const mode = this.options.unknownAccounts ?? "auto";
     const create = mode === "create" || (mode === "auto" && this.accounts.length === 0);
     // Map provisional account refs to final indices.
@@ -377,12 +362,12 @@ export class DatasetBuilder {
     const keep = new Uint8Array(n);
     let kept = 0;
     for (let i = 0; i < n; i++) {
-      const fr = this.fromRef.data[i];
-      const tr = this.toRef.data[i];
+      const fr = this.tx.fromRef[i];
+      const tr = this.tx.toRef[i];
       const badFrom = fr >= 0 && refToIndex[fr] < 0;
       const badTo = tr >= 0 && refToIndex[tr] < 0;
       if (badFrom || badTo) {
-        const loc = { file: this.files[this.txFile.data[i]], line: this.txLine.data[i] };
+        const loc = { file: this.files[this.tx.file[i]], line: this.tx.line[i] };
         const field = badFrom ? "from_account" : "to_account";
         const id = this.refNames[badFrom ? fr : tr];
         q.add({ ...loc, field, code: "unknown_account", message: `transaction '${this.txIds[i]}' names account '${id}', which is not among the accounts: add the account or fix the id` });
@@ -406,9 +391,9 @@ export class DatasetBuilder {
     const accountCountry = new Uint16Array(accounts.length);
     for (let a = 0; a < accounts.length; a++) {
       const acc = accounts[a];
-      const h = acc.holder !== undefined ? this.partyIndex.get(acc.holder) : undefined;
-      if (h !== undefined) accountHolder[a] = h;
-      const c = acc.country ?? (h !== undefined ? this.parties[h].country : undefined);
+      const h = a < declared ? holders[a] : -1;
+      if (h >= 0) accountHolder[a] = h;
+      const c = acc.country ?? (h >= 0 ? this.parties[h].country : undefined);
       if (c) accountCountry[a] = this.intern(this.countries, this.countryIndex, c);
     }
     return {
@@ -429,44 +414,54 @@ export class DatasetBuilder {
   }
 
   private compact(keep: Uint8Array, kept: number, refToIndex: Int32Array): TransactionTable {
-    const n = keep.length;
+    const c = this.tx;
+    const n = c.length;
     const all = kept === n;
-    const pick = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(g: Growable<T>): T => {
-      if (all) return g.trimmed();
-      const out = new (g.data.constructor as new (k: number) => T)(kept);
-      let j = 0;
-      for (let i = 0; i < n; i++) if (keep[i]) out[j++] = g.data[i];
-      return out;
-    };
-    const mapRefs = (g: Growable<Int32Array>): Int32Array => {
-      const out = new Int32Array(kept);
-      let j = 0;
-      for (let i = 0; i < n; i++) if (keep[i]) out[j++] = g.data[i] >= 0 ? refToIndex[g.data[i]] : -1;
-      return out;
-    };
-    const ids: string[] = all ? this.txIds : [];
-    const reportIds = new Map<number, readonly string[]>();
-    let j = 0;
+    // The builder is built once, so its columns are mapped and compacted in place: no second
+    // set of arrays while the first is alive, and no copy at all when the reservation was exact.
+    const from = c.fromRef;
+    const to = c.toRef;
     for (let i = 0; i < n; i++) {
-      if (!keep[i]) continue;
-      if (!all) ids.push(this.txIds[i]);
-      const r = this.txReportIds.get(i);
-      if (r) reportIds.set(j, r);
-      j++;
+      const f = from[i];
+      const t = to[i];
+      from[i] = f >= 0 ? refToIndex[f] : -1;
+      to[i] = t >= 0 ? refToIndex[t] : -1;
+    }
+    const pick = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => {
+      if (!all) {
+        let j = 0;
+        for (let i = 0; i < n; i++) if (keep[i]) a[j++] = a[i];
+      }
+      return a.length === kept ? a : (a.slice(0, kept) as T);
+    };
+    let ids: string[] = this.txIds;
+    let reportIds = new Map<number, readonly string[]>();
+    if (all) {
+      if (this.txReportIds.size > 0) reportIds = this.txReportIds;
+    } else {
+      ids = [];
+      let j = 0;
+      for (let i = 0; i < n; i++) {
+        if (!keep[i]) continue;
+        ids.push(this.txIds[i]);
+        const r = this.txReportIds.size > 0 ? this.txReportIds.get(i) : undefined;
+        if (r) reportIds.set(j, r);
+        j++;
+      }
     }
     return {
       length: kept,
       id: ids,
-      time: pick(this.time),
-      amount: pick(this.amount),
-      baseAmount: pick(this.baseAmount),
-      currency: pick(this.currency),
-      from: mapRefs(this.fromRef),
-      to: mapRefs(this.toRef),
-      channel: pick(this.channel),
-      reference: pick(this.reference),
-      fromCountry: pick(this.fromCountry),
-      toCountry: pick(this.toCountry),
+      time: pick(c.time),
+      amount: pick(c.amount),
+      baseAmount: pick(c.baseAmount),
+      currency: pick(c.currency),
+      from: pick(from),
+      to: pick(to),
+      channel: pick(c.channel),
+      reference: pick(c.reference),
+      fromCountry: pick(c.fromCountry),
+      toCountry: pick(c.toCountry),
       reportIds,
     };
   }

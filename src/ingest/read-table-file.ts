@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import type { DatasetBuilder } from "./builder.js";
 import type { CsvRowHandler } from "./csv-parser.js";
 import { type CsvViewHandler, scanCsvFile, viewCells } from "./csv-scanner.js";
@@ -22,6 +23,14 @@ export interface TableReadContext {
    * faster); `false` sends every row through the general path. [default: true]
    */
   fastPath?: boolean;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the scanner's open reports a missing file
+  }
 }
 
 /**
@@ -76,6 +85,7 @@ export async function readTableFile(path: string, displayName: string, kind: Rec
     const fields = RECORD_FIELDS[kind];
     const delimiter = ctx.mapping?.[kind]?.delimiter ?? (path.toLowerCase().endsWith(".tsv") ? "\t" : ",");
     let fast: TransactionFastPath | undefined;
+    const fileBytes = kind === "transactions" ? fileSize(path) : 0;
     const onCells: CsvRowHandler = (cells, line, error) => {
       if (!header) {
         header = cells.map((c) => c.trim());
@@ -89,7 +99,7 @@ export async function readTableFile(path: string, displayName: string, kind: Rec
         });
         missing = REQUIRED_COLUMNS[kind].filter((f) => colIdx![fieldPos.get(f)!] < 0);
         extraCols = header.map((h, i) => [h, i] as [string, number]).filter(([, i]) => !used.has(i));
-        if (kind === "transactions" && missing.length === 0 && ctx.fastPath !== false) fast = createTransactionFastPath(colIdx, builder, displayName);
+        if (kind === "transactions" && missing.length === 0 && ctx.fastPath !== false) fast = createTransactionFastPath(colIdx, builder, displayName, fileBytes);
         return;
       }
       stats.rowsRead++;

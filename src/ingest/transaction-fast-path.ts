@@ -122,6 +122,46 @@ export function readPlainAmountBytes(buf: Uint8Array, s: number, e: number): num
   return frac > 0 ? m / POW10[frac] : m;
 }
 
+/**
+ * The text of ASCII bytes `buf[s..e)`: short ones (ids) by `String.fromCharCode`, which skips
+ * the native call and encoding dispatch of `Buffer#toString` (a third of the cost of making a
+ * million id strings); longer ones by `toString("latin1")`, the same text for ASCII.
+ */
+function asciiText(buf: Buffer, s: number, e: number): string {
+  const f = String.fromCharCode;
+  switch (e - s) {
+    case 1:
+      return f(buf[s]);
+    case 2:
+      return f(buf[s], buf[s + 1]);
+    case 3:
+      return f(buf[s], buf[s + 1], buf[s + 2]);
+    case 4:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3]);
+    case 5:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4]);
+    case 6:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5]);
+    case 7:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6]);
+    case 8:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6], buf[s + 7]);
+    case 9:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6], buf[s + 7], buf[s + 8]);
+    case 10:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6], buf[s + 7], buf[s + 8], buf[s + 9]);
+    case 11:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6], buf[s + 7], buf[s + 8], buf[s + 9], buf[s + 10]);
+    case 12:
+      return f(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6], buf[s + 7], buf[s + 8], buf[s + 9], buf[s + 10], buf[s + 11]);
+    default:
+      return buf.toString("latin1", s, e);
+  }
+}
+
+/** Rows read before the fast path estimates the file's row count and reserves the columns. */
+const SAMPLE_ROWS = 1024;
+
 function isSpaceOrHigh(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c >= 0x80;
 }
@@ -132,33 +172,42 @@ const INVALID = -2;
 const NONE = -3;
 
 /**
- * Values met once per distinct cell text: the normalised value, and a state per key in a typed
- * array (so the per-row path touches the hash slot and one integer): {@link INVALID} when the
- * general path must decide, {@link NONE} when the cell means "no value", {@link UNRESOLVED} until
- * a stored row first needs the builder's code, then that code.
+ * Values met once per distinct cell text: the normalised value, and a state per key kept in the
+ * key's hash slot (so the per-row path touches one slot): {@link INVALID} when the general path
+ * must decide, {@link NONE} when the cell means "no value", {@link UNRESOLVED} until a stored row
+ * first needs the builder's code, then that code.
  */
 class CellCache {
-  readonly keys = new ByteInterner(256);
+  readonly keys: ByteInterner;
   readonly value: string[] = [];
-  state = new Int32Array(256);
+  /** Id of the key of the last {@link lookup}. */
+  id = 0;
 
+  constructor(capacity = 256) {
+    this.keys = new ByteInterner(capacity, UNRESOLVED);
+  }
+
+  /** The state of cell `k` of the record; its key's id is left in {@link id}. */
   lookup(view: CsvRecordView, k: number, normalise: (raw: string) => string | null): number {
     const buf = view.buf;
     const s = view.start[k];
     const e = view.end[k];
-    const id = this.keys.intern(buf, s, e);
-    if (this.keys.added) {
+    const keys = this.keys;
+    this.id = keys.intern(buf, s, e);
+    if (keys.added) {
       // Same bytes, same text: a record with bytes beyond ASCII decodes as UTF-8, others as Latin-1 (identical for ASCII).
       const v = normalise(buf.toString(view.utf8 ? "utf8" : "latin1", s, e));
       this.value.push(v ?? "");
-      if (id === this.state.length) {
-        const next = new Int32Array(id * 2);
-        next.set(this.state);
-        this.state = next;
-      }
-      this.state[id] = v === null ? INVALID : v === "" ? NONE : UNRESOLVED;
+      keys.setValue(v === null ? INVALID : v === "" ? NONE : UNRESOLVED);
     }
-    return id;
+    return keys.value;
+  }
+
+  /** Record the builder's `code` for the text of cell `k` (found again: other keys may have moved its slot). */
+  resolve(view: CsvRecordView, k: number, code: number): number {
+    this.keys.intern(view.buf, view.start[k], view.end[k]);
+    this.keys.setValue(code);
+    return code;
   }
 }
 
@@ -191,7 +240,7 @@ const asChannel = (raw: string): string | null => normaliseChannel(raw) ?? null;
  * // in a scanCsvFile callback, after the header: if (!fast(view, line)) { ...general path... }
  * ```
  */
-export function createTransactionFastPath(columns: Int32Array, builder: DatasetBuilder, file: string): TransactionFastPath {
+export function createTransactionFastPath(columns: Int32Array, builder: DatasetBuilder, file: string, fileBytes = 0): TransactionFastPath {
   const cId = columns[ID];
   const cDate = columns[DATE];
   const cAmount = columns[AMOUNT];
@@ -204,11 +253,15 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
   const cToCountry = columns[TO_COUNTRY];
   const cReports = columns[REPORT_IDS];
   const currencies = new CellCache();
-  const accounts = new CellCache();
+  const accounts = new CellCache(4096);
   const channels = new CellCache();
-  const references = new CellCache();
+  const references = new CellCache(4096);
   const countries = new CellCache();
   let fileCode = -1;
+  // Row count estimate: bytes of the first rows against the file's size (see SAMPLE_ROWS).
+  let sampled = 0;
+  let sampleBytes = 0;
+  const startCount = builder.transactionCount;
   if (cId < 0 || cDate < 0 || cAmount < 0 || cCur < 0) return () => false;
 
   return (view, line) => {
@@ -216,7 +269,12 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     const S = view.start;
     const E = view.end;
     const Q = view.quoted;
+    if (sampled < SAMPLE_ROWS && fileBytes > 0) {
+      sampleBytes += E[view.count - 1] - S[0] + 1;
+      if (++sampled === SAMPLE_ROWS) builder.reserveTransactions(startCount + Math.ceil((fileBytes / sampleBytes) * SAMPLE_ROWS * 1.02) + SAMPLE_ROWS);
+    }
     if (cReports >= 0 && S[cReports] !== E[cReports]) return false;
+
     // id: non-blank, nothing for trim() to remove.
     const s = S[cId];
     const e = E[cId];
@@ -226,67 +284,67 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     const amount = readPlainAmountBytes(buf, S[cAmount], E[cAmount]);
     if (!(amount > 0)) return false;
     if (S[cCur] === E[cCur] || Q[cCur] === 2) return false;
-    const cur = currencies.lookup(view, cCur, asCurrency);
-    let curCode = currencies.state[cur];
+    let curCode = currencies.lookup(view, cCur, asCurrency);
+    const cur = currencies.id;
     if (curCode === INVALID || curCode === NONE) return false;
     let from = -1;
     let fromRef = NONE;
     if (cFrom >= 0 && S[cFrom] !== E[cFrom]) {
       if (Q[cFrom] === 2) return false;
-      from = accounts.lookup(view, cFrom, asAccount);
-      fromRef = accounts.state[from];
+      fromRef = accounts.lookup(view, cFrom, asAccount);
+      from = accounts.id;
     }
     let to = -1;
     let toRef = NONE;
     if (cTo >= 0 && S[cTo] !== E[cTo]) {
       if (Q[cTo] === 2) return false;
-      to = accounts.lookup(view, cTo, asAccount);
-      toRef = accounts.state[to];
+      toRef = accounts.lookup(view, cTo, asAccount);
+      to = accounts.id;
     }
     if (fromRef === NONE && toRef === NONE) return false;
     let channel: number;
     if (cChannel < 0 || S[cChannel] === E[cChannel]) channel = fromRef === NONE ? DEPOSIT : toRef === NONE ? WITHDRAWAL : WIRE;
     else {
       if (Q[cChannel] === 2) return false;
-      const k = channels.lookup(view, cChannel, asChannel);
-      channel = channels.state[k];
+      channel = channels.lookup(view, cChannel, asChannel);
       if (channel === INVALID) return false;
-      if (channel === UNRESOLVED) channel = channels.state[k] = CHANNELS.indexOf(channels.value[k] as (typeof CHANNELS)[number]);
+      if (channel === UNRESOLVED) channel = channels.resolve(view, cChannel, CHANNELS.indexOf(channels.value[channels.id] as (typeof CHANNELS)[number]));
     }
     let ref = -1;
     let refCode = NONE;
     if (cRef >= 0 && S[cRef] !== E[cRef]) {
       if (Q[cRef] === 2) return false;
-      ref = references.lookup(view, cRef, asText);
-      refCode = references.state[ref];
+      refCode = references.lookup(view, cRef, asText);
+      ref = references.id;
     }
     let fromCountry = -1;
     let fc = NONE;
     if (cFromCountry >= 0 && S[cFromCountry] !== E[cFromCountry]) {
       if (Q[cFromCountry] === 2) return false;
-      fromCountry = countries.lookup(view, cFromCountry, asCountry);
-      fc = countries.state[fromCountry];
+      fc = countries.lookup(view, cFromCountry, asCountry);
+      fromCountry = countries.id;
       if (fc === INVALID) return false;
     }
     let toCountry = -1;
     let tc = NONE;
     if (cToCountry >= 0 && S[cToCountry] !== E[cToCountry]) {
       if (Q[cToCountry] === 2) return false;
-      toCountry = countries.lookup(view, cToCountry, asCountry);
-      tc = countries.state[toCountry];
+      tc = countries.lookup(view, cToCountry, asCountry);
+      toCountry = countries.id;
       if (tc === INVALID) return false;
     }
     // The row is clean: from here on the outcome is the general path's.
-    const id = buf.toString(view.utf8 ? "utf8" : "latin1", s, e);
+    const id = view.utf8 ? buf.toString("utf8", s, e) : asciiText(buf, s, e);
     const base = builder.admitTransaction(id, time, amount, currencies.value[cur], file, line);
     if (Number.isNaN(base)) return true;
     // Codes are resolved in the order addTransaction resolves them, so interned lists match.
-    if (curCode === UNRESOLVED) curCode = currencies.state[cur] = builder.currencyCode(currencies.value[cur]);
-    if (fromRef === UNRESOLVED) fromRef = accounts.state[from] = builder.accountRef(accounts.value[from]);
-    if (toRef === UNRESOLVED) toRef = accounts.state[to] = builder.accountRef(accounts.value[to]);
-    if (refCode === UNRESOLVED) refCode = references.state[ref] = builder.referenceCode(references.value[ref]);
-    if (fc === UNRESOLVED) fc = countries.state[fromCountry] = builder.countryCode(countries.value[fromCountry]);
-    if (tc === UNRESOLVED) tc = countries.state[toCountry] = builder.countryCode(countries.value[toCountry]);
+    if (curCode === UNRESOLVED) curCode = currencies.resolve(view, cCur, builder.currencyCode(currencies.value[cur]));
+    if (fromRef === UNRESOLVED) fromRef = accounts.resolve(view, cFrom, builder.accountRef(accounts.value[from]));
+    // The same account on both sides: its code was just resolved above.
+    if (toRef === UNRESOLVED) toRef = to === from ? fromRef : accounts.resolve(view, cTo, builder.accountRef(accounts.value[to]));
+    if (refCode === UNRESOLVED) refCode = references.resolve(view, cRef, builder.referenceCode(references.value[ref]));
+    if (fc === UNRESOLVED) fc = countries.resolve(view, cFromCountry, builder.countryCode(countries.value[fromCountry]));
+    if (tc === UNRESOLVED) tc = toCountry === fromCountry ? fc : countries.resolve(view, cToCountry, builder.countryCode(countries.value[toCountry]));
     if (fileCode < 0) fileCode = builder.fileCode(file);
     builder.storeTransaction(id, time, amount, base, curCode, fromRef === NONE ? -1 : fromRef, toRef === NONE ? -1 : toRef, channel, refCode === NONE ? 0 : refCode, fc === NONE ? 0 : fc, tc === NONE ? 0 : tc, fileCode, line);
     return true;
