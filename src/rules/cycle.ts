@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { onwardStarts, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
-import { accountLabel, DAY, day, firstAfter, money } from "./windows.js";
+import { accountLabel, DAY, day, money } from "./windows.js";
 
 /**
  * Parameters of {@link cycleRule}.
@@ -75,11 +76,6 @@ export const cycleRule = defineRule({
     const pathTx: number[] = [];
     const pathAcc: number[] = [];
     let budget = 0;
-    const within = (prev: number, next: number) => {
-      const a = t.baseAmount[prev];
-      const b = t.baseAmount[next];
-      return Math.abs(b - a) <= p.amountTolerance * a;
-    };
     const record = () => {
       const key = pathAcc.map((a) => ds.accounts[a].id).join(">");
       if (found.has(key)) return;
@@ -94,16 +90,17 @@ export const cycleRule = defineRule({
         facts: { amount: t.baseAmount[pathTx[0]], back: t.baseAmount[pathTx[pathTx.length - 1]] },
       });
     };
+    // prevTx always pays into node, so node's first payment at or after it is onward[prevTx]
+    const onward = onwardStarts(ctx);
+    const { other: outTo, time: outTime, amount: outAmount } = outColumns(ctx);
     const dfs = (s: number, node: number, prevTx: number, t0: number) => {
       if (budget-- <= 0) return;
-      const lo0 = outStart[node];
       const hi = outStart[node + 1];
       const tPrev = t.time[prevTx];
-      let lo = lo0;
-      if (p.timeOrdered) lo = firstAfter(outTx, lo0, hi, t.time, tPrev - 0.5);
+      const aPrev = t.baseAmount[prevTx];
+      const lo = p.timeOrdered ? onward[prevTx] : outStart[node];
       for (let k = lo; k < hi; k++) {
-        const e = outTx[k];
-        const te = t.time[e];
+        const te = outTime[k];
         if (p.timeOrdered) {
           if (te > t0 + W) break;
           if (te < tPrev) continue;
@@ -111,8 +108,10 @@ export const cycleRule = defineRule({
           if (te > t0) break;
           continue;
         }
-        const nx = t.to[e];
-        if (nx < 0 || e === prevTx || !within(prevTx, e)) continue;
+        const nx = outTo[k];
+        if (nx < 0 || !(Math.abs(outAmount[k] - aPrev) <= p.amountTolerance * aPrev)) continue;
+        const e = outTx[k];
+        if (e === prevTx) continue;
         if (nx === s) {
           if (pathTx.length + 1 >= p.minLength) {
             pathTx.push(e);
@@ -134,9 +133,9 @@ export const cycleRule = defineRule({
     };
     for (let s = 0; s < n; s++) {
       for (let k = outStart[s]; k < outStart[s + 1]; k++) {
+        const a = outTo[k];
+        if (a <= s || outAmount[k] < p.minAmount) continue;
         const e0 = outTx[k];
-        const a = t.to[e0];
-        if (a <= s || t.baseAmount[e0] < p.minAmount) continue;
         budget = p.maxExpansions;
         onPath[s] = 1;
         onPath[a] = 1;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CHANNELS } from "../model/codes.js";
-import type { Measurement } from "./types.js";
+import { inColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
+import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, channelMask, DAY, day, money, plural, windowEvidence } from "./windows.js";
 
 /**
@@ -64,12 +65,14 @@ export const fanInRule = defineRule({
     const excluded = channelMask(p.excludeChannels);
     const accept = (i: number) => excluded[t.channel[i]] === 0 && t.from[i] !== t.to[i];
     const counts = new Int32Array(ctx.dataset.accounts.length);
+    const ok = new Uint8Array(inTx.length);
+    const side = inColumns(ctx);
     const out: Measurement[] = [];
     for (let a = 0; a < ctx.dataset.accounts.length; a++) {
       const lo = inStart[a];
       const hi = inStart[a + 1];
       if (hi - lo < p.minCounterparties) continue;
-      const w = bestDistinctWindow(inTx, lo, hi, ctx, t.from, p.windowDays * DAY, accept, counts, p.minTransfersPerSender);
+      const w = bestDistinctWindow(inTx, lo, hi, side, p.windowDays * DAY, accept, counts, ok, p.minTransfersPerSender);
       if (w.distinct < p.minCounterparties || w.total < p.minTotal) continue;
       const ev = windowEvidence(inTx, w.l, w.r, t.from, accept, p.minTransfersPerSender);
       const start = t.time[ev.txs[0]];

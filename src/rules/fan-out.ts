@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNELS } from "../model/codes.js";
 import type { RuleContext } from "./context.js";
+import { outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, channelMask, DAY, day, money, plural, windowEvidence } from "./windows.js";
@@ -160,12 +161,14 @@ export const fanOutRule = defineRule({
       return h < 0 || e < 0 || !employs.has(h * ds.parties.length + e);
     };
     const counts = new Int32Array(ds.accounts.length);
+    const ok = new Uint8Array(outTx.length);
+    const side = outColumns(ctx);
     const out: Measurement[] = [];
     for (let a = 0; a < ds.accounts.length; a++) {
       const lo = outStart[a];
       const hi = outStart[a + 1];
       if (hi - lo < p.minCounterparties) continue;
-      const w = bestDistinctWindow(outTx, lo, hi, ctx, t.to, p.windowDays * DAY, accept, counts, p.minTransfersPerRecipient);
+      const w = bestDistinctWindow(outTx, lo, hi, side, p.windowDays * DAY, accept, counts, ok, p.minTransfersPerRecipient);
       if (w.distinct < p.minCounterparties || w.total < p.minTotal) continue;
       const ev = windowEvidence(outTx, w.l, w.r, t.to, accept, p.minTransfersPerRecipient);
       const start = t.time[ev.txs[0]];

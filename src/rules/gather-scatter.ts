@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "../model/codes.js";
+import { inColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, channelMask, DAY, day, firstAfter, money, plural } from "./windows.js";
@@ -63,11 +64,13 @@ export const gatherScatterRule = defineRule({
     const excluded = channelMask(p.excludeChannels);
     const accept = (i: number) => excluded[t.channel[i]] === 0 && t.from[i] !== t.to[i];
     const counts = new Int32Array(ds.accounts.length);
+    const ok = new Uint8Array(inTx.length);
+    const side = inColumns(ctx);
     const W = p.windowDays * DAY;
     const out: Measurement[] = [];
     for (let a = 0; a < ds.accounts.length; a++) {
       if (inStart[a + 1] - inStart[a] < p.minCounterparties || outStart[a + 1] - outStart[a] < p.minCounterparties) continue;
-      const w = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], ctx, t.from, W, accept, counts);
+      const w = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], side, W, accept, counts, ok);
       if (w.distinct < p.minCounterparties) continue;
       const tStart = t.time[inTx[w.l]];
       const tEnd = t.time[inTx[w.r]];

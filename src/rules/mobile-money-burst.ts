@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { CHANNELS } from "../model/codes.js";
 import { CORRIDOR_SOURCE } from "./corridors.js";
+import { inColumns, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
-import { accountLabel, bestDistinctWindow, channelMask, HOUR, day, money, plural, windowEvidence } from "./windows.js";
+import { accountLabel, bestDistinctWindow, channelMask, day, HOUR, money, plural, windowEvidence } from "./windows.js";
 
 /**
  * Parameters of {@link mobileMoneyBurstRule}.
@@ -70,13 +71,19 @@ export const mobileMoneyBurstRule = defineRule({
     const source = new Set<string>();
     for (const m of roles.values()) for (const [c, b] of m) if (b & CORRIDOR_SOURCE) source.add(c);
     const counts = new Int32Array(ds.accounts.length);
-    const accept = (i: number) => mask[t.channel[i]] === 1 && t.from[i] !== t.to[i];
+    const ok = new Uint8Array(Math.max(inTx.length, outTx.length));
+    const inSide = inColumns(ctx);
+    const outSide = outColumns(ctx);
+    // burst-channel transfers between two different accounts (or cash), one pass in table order
+    const burst = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) if (mask[t.channel[i]] === 1 && t.from[i] !== t.to[i]) burst[i] = 1;
+    const accept = (i: number) => burst[i] === 1;
     const W = p.windowHours * HOUR;
     const out: Measurement[] = [];
     // prefilter: accounts with fewer burst-channel transfers than minCounterparties cannot alert
     const nTx = new Int32Array(ds.accounts.length);
     for (let i = 0; i < t.length; i++) {
-      if (!accept(i)) continue;
+      if (burst[i] === 0) continue;
       if (t.from[i] >= 0) nTx[t.from[i]]++;
       if (t.to[i] >= 0) nTx[t.to[i]]++;
     }
@@ -87,8 +94,8 @@ export const mobileMoneyBurstRule = defineRule({
     for (let a = 0; a < ds.accounts.length; a++) {
       if (nTx[a] < p.minCounterparties) continue;
       if (p.sourceCountriesOnly && inSource[ds.accountCountry[a]] === 0) continue;
-      const wo = bestDistinctWindow(outTx, outStart[a], outStart[a + 1], ctx, t.to, W, accept, counts);
-      const wi = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], ctx, t.from, W, accept, counts);
+      const wo = bestDistinctWindow(outTx, outStart[a], outStart[a + 1], outSide, W, accept, counts, ok);
+      const wi = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], inSide, W, accept, counts, ok);
       const useOut = wo.distinct > wi.distinct || (wo.distinct === wi.distinct && wo.total >= wi.total);
       const w = useOut ? wo : wi;
       if (w.distinct < p.minCounterparties || w.total < p.minTotal) continue;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineRule } from "./rule.js";
 import { matchRelays } from "./relays.js";
+import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money } from "./windows.js";
 

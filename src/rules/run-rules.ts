@@ -2,12 +2,12 @@ import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
 import { parseRulesConfig, type RulesConfig } from "./config.js";
 import { createRuleContext, type EntityCluster, type RuleContext } from "./context.js";
-import { defaultRules } from "./default-rules.js";
 import type { Corridors } from "./corridors.js";
+import { defaultRules } from "./default-rules.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Rule, RuleParams } from "./rule.js";
 import type { Alert, Band, Measurement } from "./types.js";
-import { WatchlistEntrySchema, type WatchlistEntryInput } from "./watchlist.js";
+import { type WatchlistEntryInput, WatchlistEntrySchema } from "./watchlist.js";
 
 /** Options of {@link runRules}. */
 export interface RunRulesOptions {

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { onwardStarts, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
-import { accountLabel, DAY, day, firstAfter, money, onwardStarts, plural } from "./windows.js";
+import { accountLabel, DAY, day, money, plural } from "./windows.js";
 
 /**
  * Parameters of {@link scatterGatherRule}.
@@ -78,7 +79,7 @@ export const scatterGatherRule = defineRule({
       const te = t.time[e];
       const hi = outStart[m + 1];
       let seen = 0;
-      for (let q = firstAfter(outTx, outStart[m], hi, t.time, te - 0.5); q < hi && seen < p.maxBranch; q++) {
+      for (let q = onwardFrom[e]; q < hi && seen < p.maxBranch; q++) {
         const f = outTx[q];
         if (t.time[f] - te > W) break;
         const d = t.to[f];
@@ -105,20 +106,10 @@ export const scatterGatherRule = defineRule({
     const group = new Int32Array(n).fill(-1);
     for (const [g, l] of members) for (const a of l) group[a] = g;
     const sameSource = (x: number, y: number) => x >= 0 && y >= 0 && group[x] === group[y] && group[x] !== -1;
-    const to = t.to;
-    const amount = t.baseAmount;
     const onwardFrom = onwardStarts(ctx);
-    // receiver, time and amount of each outgoing list entry, stored in list order so that the
-    // scans below read memory in sequence
-    const outTo = new Int32Array(outTx.length);
-    const outTime = new Float64Array(outTx.length);
-    const outAmount = new Float64Array(outTx.length);
-    for (let q = 0; q < outTx.length; q++) {
-      const f = outTx[q];
-      outTo[q] = to[f];
-      outTime[q] = t.time[f];
-      outAmount[q] = amount[f];
-    }
+    // receiver, time and amount of each outgoing list entry, in list order (shared with other
+    // rules) so that the scans below read memory in sequence
+    const { other: outTo, time: outTime, amount: outAmount } = outColumns(ctx);
     // payments of one source grouped by intermediary: head[m] starts a chain through next[]
     const head = new Int32Array(n).fill(-1);
     let next = new Int32Array(64);

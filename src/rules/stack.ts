@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { onwardStarts, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
-import { firstAfter, HOUR, day, money } from "./windows.js";
+import { day, HOUR, money } from "./windows.js";
 
 /**
  * Parameters of {@link stackRule}.
@@ -67,6 +68,10 @@ export const stackRule = defineRule({
     const best = new Int32Array(t.length).fill(1);
     const next = new Int32Array(t.length).fill(-1);
     const gap = p.maxGapHours * HOUR;
+    // the receiver's outgoing list from the first payment at or after e (shared with other
+    // rules), read through list-ordered copies of time, amount and receiver
+    const onward = onwardStarts(ctx);
+    const { other: outTo, time: outTime, amount: outAmount } = outColumns(ctx);
     for (let k = byTime.length - 1; k >= 0; k--) {
       const e = byTime[k];
       const b = t.to[e];
@@ -75,11 +80,14 @@ export const stackRule = defineRule({
       const a = t.baseAmount[e];
       const hi = outStart[b + 1];
       let seen = 0;
-      for (let q = firstAfter(outTx, outStart[b], hi, t.time, te); q < hi && seen < p.maxBranch; q++) {
+      // strictly after e: skip the payments at e's own time
+      let q = onward[e];
+      while (q < hi && outTime[q] <= te) q++;
+      for (; q < hi && seen < p.maxBranch; q++) {
+        if (outTime[q] - te > gap) break;
+        const af = outAmount[q];
+        if (af < p.minCarry * a || af > p.maxCarry * a || outTo[q] < 0) continue;
         const f = outTx[q];
-        if (t.time[f] - te > gap) break;
-        const af = t.baseAmount[f];
-        if (af < p.minCarry * a || af > p.maxCarry * a || t.to[f] < 0) continue;
         seen++;
         if (best[f] + 1 > best[e]) {
           best[e] = best[f] + 1;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { defineRule } from "./rule.js";
 import { CORRIDOR_DESTINATION, CORRIDOR_SOURCE, CORRIDOR_TRANSIT } from "./corridors.js";
+import { inColumns, outColumns } from "./list-columns.js";
+import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, bestDistinctWindow, DAY, day, money, plural, windowEvidence } from "./windows.js";
 
@@ -118,6 +119,9 @@ export const wildlifeSectorRule = defineRule({
       if (front[to] === 1) nOut[f]++;
     }
     const counts = new Int32Array(ds.accounts.length);
+    const ok = new Uint8Array(Math.max(inTx.length, outTx.length));
+    const inSide = inColumns(ctx);
+    const outSide = outColumns(ctx);
     const W = p.windowDays * DAY;
     const out: Measurement[] = [];
     for (let a = 0; a < ds.accounts.length; a++) {
@@ -125,14 +129,14 @@ export const wildlifeSectorRule = defineRule({
       if (p.skipFrontSubjects && subjectIsFront[a] === 1) continue;
       const me = ds.accountHolder[a];
       const notMe = (o: number) => o >= 0 && front[o] === 1 && (me < 0 || ds.accountHolder[o] !== me) && abroad(a, o);
-      const acceptIn = (i: number) => notMe(t.from[i]);
-      const acceptOut = (i: number) => notMe(t.to[i]);
-      const wi = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], ctx, t.from, W, acceptIn, counts);
-      const wo = bestDistinctWindow(outTx, outStart[a], outStart[a + 1], ctx, t.to, W, acceptOut, counts);
+      // the counterparty decides: accept(i, o) is notMe(o), o being from[i] (in) or to[i] (out)
+      const accept = (_i: number, o: number) => notMe(o);
+      const wi = bestDistinctWindow(inTx, inStart[a], inStart[a + 1], inSide, W, accept, counts, ok);
+      const wo = bestDistinctWindow(outTx, outStart[a], outStart[a + 1], outSide, W, accept, counts, ok);
       const useOut = wo.distinct > wi.distinct || (wo.distinct === wi.distinct && wo.total >= wi.total);
       const w = useOut ? wo : wi;
       if (w.distinct < p.minCounterparties || w.total < p.minTotal) continue;
-      const ev = useOut ? windowEvidence(outTx, w.l, w.r, t.to, acceptOut) : windowEvidence(inTx, w.l, w.r, t.from, acceptIn);
+      const ev = useOut ? windowEvidence(outTx, w.l, w.r, t.to, accept) : windowEvidence(inTx, w.l, w.r, t.from, accept);
       const sectors = [...new Set(ev.parties.map((o) => ds.parties[ds.accountHolder[o]].sector))].sort();
       out.push({
         key: `${ds.accounts[a].id}:${useOut ? "out" : "in"}:${day(t.time[ev.txs[0]])}`,

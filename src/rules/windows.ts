@@ -4,6 +4,7 @@
  */
 import { CHANNELS, type Channel } from "../model/codes.js";
 import type { RuleContext } from "./context.js";
+import type { ListSide } from "./list-columns.js";
 
 /**
  * One hour in milliseconds.
@@ -52,9 +53,12 @@ export interface DistinctWindow {
 
 /**
  * Slide a window of `windowMs` over `list[lo..hi)` (transaction indices sorted by time) and find
- * the window with the most distinct counterparties (`other[i]`, skipping -1) among accepted
- * transactions; a counterparty counts once it has `minPer` transfers in the window. `counts` is a
- * zeroed scratch array sized to the accounts; it is zero again on return.
+ * the window with the most distinct counterparties (`side.other[k]`, skipping -1) among accepted
+ * transactions; a counterparty counts once it has `minPer` transfers in the window. `side` holds
+ * the list's columns in list order (`outColumns`/`inColumns` for `outTx`/`inTx`), so the scan
+ * reads memory in sequence. `accept(i, o)` gets the transaction and its counterparty and is
+ * called once per entry. `counts` is a zeroed scratch array sized to the accounts (zero again on
+ * return); `ok` a scratch array at least as long as `list`.
  *
  * @example
  * ```ts
@@ -65,7 +69,8 @@ export interface DistinctWindow {
  * const { inStart, inTx } = ctx.adjacency;
  * const hub = dataset.accountIndex.get("HUB")!;
  * const counts = new Int32Array(ctx.adjacency.accounts);
- * const best = bestDistinctWindow(inTx, inStart[hub], inStart[hub + 1], ctx, dataset.transactions.from, 7 * DAY, () => true, counts);
+ * const ok = new Uint8Array(inTx.length);
+ * const best = bestDistinctWindow(inTx, inStart[hub], inStart[hub + 1], inColumns(ctx), 7 * DAY, () => true, counts, ok);
  * best.distinct; // 3
  * best.total; // 4000
  * ```
@@ -74,49 +79,51 @@ export function bestDistinctWindow(
   list: Int32Array,
   lo: number,
   hi: number,
-  ctx: RuleContext,
-  other: Int32Array,
+  side: ListSide,
   windowMs: number,
-  accept: (i: number) => boolean,
+  accept: (i: number, o: number) => boolean,
   counts: Int32Array,
+  ok: Uint8Array,
   minPer = 1,
 ): DistinctWindow {
-  const time = ctx.dataset.transactions.time;
-  const amount = ctx.dataset.transactions.baseAmount;
+  const { time, other, amount } = side;
   let l = lo;
   let distinct = 0;
   let total = 0;
-  const best: DistinctWindow = { distinct: 0, total: 0, l: lo, r: lo - 1 };
+  let bestDistinct = 0;
+  let bestTotal = 0;
+  let bestL = lo;
+  let bestR = lo - 1;
   for (let r = lo; r < hi; r++) {
-    const i = list[r];
-    const tr = time[i];
-    while (tr - time[list[l]] > windowMs) {
-      const j = list[l++];
-      const o = other[j];
-      if (o >= 0 && accept(j)) {
+    const tr = time[r];
+    // l <= r here, so ok[l] was set when l was added
+    while (tr - time[l] > windowMs) {
+      if (ok[l] === 1) {
+        const o = other[l];
         if (counts[o] === minPer) distinct--;
         counts[o]--;
-        total -= amount[j];
+        total -= amount[l];
       }
+      l++;
     }
-    const o = other[i];
-    if (o < 0 || !accept(i)) continue;
+    const o = other[r];
+    if (o < 0 || !accept(list[r], o)) {
+      ok[r] = 0;
+      continue;
+    }
+    ok[r] = 1;
     counts[o]++;
     if (counts[o] === minPer) distinct++;
-    total += amount[i];
-    if (distinct > best.distinct || (distinct === best.distinct && distinct > 0 && total > best.total)) {
-      best.distinct = distinct;
-      best.total = total;
-      best.l = l;
-      best.r = r;
+    total += amount[r];
+    if (distinct > bestDistinct || (distinct === bestDistinct && distinct > 0 && total > bestTotal)) {
+      bestDistinct = distinct;
+      bestTotal = total;
+      bestL = l;
+      bestR = r;
     }
   }
-  for (; l < hi; l++) {
-    const j = list[l];
-    const o = other[j];
-    if (o >= 0 && accept(j)) counts[o]--;
-  }
-  return best;
+  for (; l < hi; l++) if (ok[l] === 1) counts[other[l]]--;
+  return { distinct: bestDistinct, total: bestTotal, l: bestL, r: bestR };
 }
 
 /**
@@ -140,13 +147,13 @@ export function windowEvidence(
   l: number,
   r: number,
   other: Int32Array,
-  accept: (i: number) => boolean,
+  accept: (i: number, o: number) => boolean,
   minPer = 1,
 ): { txs: number[]; parties: number[] } {
   const per = new Map<number, number>();
   for (let k = l; k <= r; k++) {
     const i = list[k];
-    if (other[i] >= 0 && accept(i)) per.set(other[i], (per.get(other[i]) ?? 0) + 1);
+    if (other[i] >= 0 && accept(i, other[i])) per.set(other[i], (per.get(other[i]) ?? 0) + 1);
   }
   const txs: number[] = [];
   const cps: number[] = [];
@@ -154,7 +161,7 @@ export function windowEvidence(
   for (let k = l; k <= r; k++) {
     const i = list[k];
     const o = other[i];
-    if (o < 0 || !accept(i) || (per.get(o) ?? 0) < minPer) continue;
+    if (o < 0 || !accept(i, o) || (per.get(o) ?? 0) < minPer) continue;
     txs.push(i);
     if (!seen.has(o)) {
       seen.add(o);
@@ -296,41 +303,6 @@ export function accountEvents(ctx: RuleContext, a: number): number[] {
     } else {
       const x = outTx[o++];
       if (res.length === 0 || res[res.length - 1] !== x) res.push(x);
-    }
-  }
-  return res;
-}
-
-/**
- * For each transaction `e` paid into an account `m`: the first position in `m`'s time-sorted
- * outgoing list whose time is at or after `e`'s, that is
- * `firstAfter(outTx, outStart[m], outStart[m + 1], time, time[e] - 0.5)`, found for all of them at
- * once by merging each account's incoming and outgoing lists (both time-sorted). 0 for
- * transactions without a receiving account.
- *
- * @example
- * ```ts
- * const { dataset } = createDataset({ transactions: [
- *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "X", toAccount: "M" },
- *   { id: "T2", date: "2024-01-02", amount: 9500, currency: "USD", fromAccount: "M", toAccount: "Y" },
- * ] });
- * const ctx = createRuleContext(dataset);
- * const starts = onwardStarts(ctx);
- * ctx.adjacency.outTx[starts[0]]; // 1: T2 is M's first payment at or after T1 arrived
- * ```
- */
-export function onwardStarts(ctx: RuleContext): Int32Array {
-  const { accounts, inStart, inTx, outStart, outTx } = ctx.adjacency;
-  const time = ctx.dataset.transactions.time;
-  const res = new Int32Array(ctx.dataset.transactions.length);
-  for (let m = 0; m < accounts; m++) {
-    let q = outStart[m];
-    const hi = outStart[m + 1];
-    for (let k = inStart[m]; k < inStart[m + 1]; k++) {
-      const e = inTx[k];
-      const x = time[e] - 0.5;
-      while (q < hi && time[outTx[q]] <= x) q++;
-      res[e] = q;
     }
   }
   return res;
