@@ -95,13 +95,15 @@ const MAX_NATIONAL = 17;
 export function internationalPhoneFastPath(trimmed: string): string | undefined | null {
   const length = trimmed.length;
   if (length < 4 || length > 40 || trimmed.charCodeAt(0) !== 43 /* + */) return null;
-  let digits = "+";
+  let spaces = false;
   for (let k = 1; k < length; k++) {
     const c = trimmed.charCodeAt(k);
-    if (c >= 48 && c <= 57) digits += trimmed[k];
-    else if (c !== 32) return null;
+    if (c === 32) spaces = true;
+    else if (c < 48 || c > 57) return null;
   }
-  if (trimmed.charCodeAt(1) === 32 || digits.charCodeAt(1) === 48 /* 0 */) return null;
+  if (trimmed.charCodeAt(1) === 32 || trimmed.charCodeAt(1) === 48 /* 0 */) return null;
+  // One flat string (the key is hashed and compared many times), not a chain of concatenations.
+  const digits = spaces ? trimmed.replaceAll(" ", "") : trimmed;
   for (let l = 2; l <= 4 && l < digits.length; l++) {
     const plan = planOf(digits.slice(1, l));
     if (plan === undefined) continue;

@@ -4,7 +4,8 @@ import type { MatchEvidence, ResolvedEntity } from "./entity.js";
 import { FoldCache } from "./fold-cache.js";
 import { type IdentifierKey, identifierKey } from "./identifier-key.js";
 import { jaroWinkler } from "./jaro-winkler.js";
-import { nameSimilarity } from "./name-similarity.js";
+import { internationalPhoneFastPath } from "./phone.js";
+import { TokenSimilarity } from "./token-similarity.js";
 import { UnionFind } from "./union-find.js";
 
 /**
@@ -111,7 +112,8 @@ export interface Resolution {
 interface PartyFeatures {
   id: string;
   kind: string;
-  names: (readonly string[])[];
+  /** Name token ids (see `TokenSimilarity`): the name and the aliases with at least `minNameTokens` tokens. */
+  names: Int32Array[];
   display: string;
   birthDate: string;
   country: string;
@@ -160,6 +162,14 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
+/** {@link fnv} over the first `length` code units of `s` (all of it when shorter): `fnv(h, s.slice(0, length))` without the slice. */
+function fnvPrefix(h: number, s: string, length: number): number {
+  h |= 0;
+  const end = Math.min(length, s.length);
+  for (let k = 0; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
 /**
  * Find the parties that are the same real person or company, with the evidence of every merge.
  * Never mutates the dataset. See the module comment for the method and {@link ResolveOptions}
@@ -194,45 +204,66 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const phoneCache = new Map<string, IdentifierKey | undefined>();
   // Names and addresses recur too: fold each distinct one once.
   const fold = new FoldCache();
+  // Name tokens as ids, with the similarity of each token pair computed once.
+  const sim = new TokenSimilarity(o);
+  const mine: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = parties[i];
-    const names: (readonly string[])[] = [];
+    const names: Int32Array[] = [];
     const first = fold.nameTokens(p.name, p.kind);
-    if (first.length >= o.minNameTokens) names.push(first);
+    if (first.length >= o.minNameTokens) names.push(sim.ids(first));
     for (const alias of p.aliases) {
       const t = fold.nameTokens(alias, p.kind);
-      if (t.length >= o.minNameTokens) names.push(t);
+      if (t.length >= o.minNameTokens) names.push(sim.ids(t));
     }
-    const mine: number[] = [];
-    const phoneIds: number[] = [];
+    mine.length = 0;
+    let phoneIds: number[] = NO_IDS;
     for (const ident of p.identifiers) {
       let k: IdentifierKey | undefined;
+      let key: string;
       if (ident.type === "phone") {
-        const cacheKey = `${ident.country ?? p.country ?? ""}\u0000${ident.value}`;
-        k = phoneCache.get(cacheKey);
-        if (k === undefined && !phoneCache.has(cacheKey)) phoneCache.set(cacheKey, (k = identifierKey(ident, p.country)));
-      } else k = identifierKey(ident, p.country);
-      if (!k) continue;
-      let id = keyIds.get(k.key);
+        // Most phones are written `+CC digits`: read without the parser, and without the cache
+        // (each number is usually new); the others are parsed once per distinct text.
+        const fast = internationalPhoneFastPath(ident.value.trim());
+        if (fast === undefined) continue;
+        if (fast !== null) key = fast;
+        else {
+          const cacheKey = `${ident.country ?? p.country ?? ""}\u0000${ident.value}`;
+          k = phoneCache.get(cacheKey);
+          if (k === undefined && !phoneCache.has(cacheKey)) phoneCache.set(cacheKey, (k = identifierKey(ident, p.country)));
+          if (!k) continue;
+          key = k.key;
+        }
+      } else {
+        k = identifierKey(ident, p.country);
+        if (!k) continue;
+        key = k.key;
+      }
+      let id = keyIds.get(key);
       if (id === undefined) {
         id = keyInfo.length;
-        keyIds.set(k.key, id);
-        keyInfo.push(k);
+        keyIds.set(key, id);
+        keyInfo.push(k ?? { rule: "phone", strength: "contact", key });
       }
       if (mine.includes(id)) continue;
       mine.push(id);
       pairKey.push(id);
       pairParty.push(i);
-      if (k.rule === "phone") phoneIds.push(id);
+      if (k === undefined || k.rule === "phone") {
+        if (phoneIds === NO_IDS) phoneIds = [];
+        phoneIds.push(id);
+      }
     }
     partyPhones[i] = phoneIds;
-    const addresses: { key: string; text: string }[] = [];
+    let addresses: { key: string; text: string }[] = NO_ADDRESSES;
     for (const a of p.addresses) {
       const k = fold.addressKey(a.text);
-      if (k.length >= 4) addresses.push({ key: k, text: a.text });
+      if (k.length < 4) continue;
+      if (addresses === NO_ADDRESSES) addresses = [];
+      addresses.push({ key: k, text: a.text });
     }
-    addresses.sort((x, y) => byCodeUnit(x.key, y.key) || byCodeUnit(x.text, y.text));
-    features[i] = { id: p.id, kind: p.kind, names, display: p.name, birthDate: p.birthDate ?? "", country: p.country ?? "", phones: [], addresses };
+    if (addresses.length > 1) addresses.sort((x, y) => byCodeUnit(x.key, y.key) || byCodeUnit(x.text, y.text));
+    features[i] = { id: p.id, kind: p.kind, names, display: p.name, birthDate: p.birthDate ?? "", country: p.country ?? "", phones: NO_PHONES, addresses };
   }
   // Holders of each identifier (CSR), in party order.
   const nKeys = keyInfo.length;
@@ -254,7 +285,9 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   }
   for (let i = 0; i < n; i++) {
     const list = partyPhones[i];
-    if (list.length > 0) features[i].phones = list.filter((id) => !weak[id]).map((id) => keyInfo[id].key).sort(byCodeUnit);
+    if (list.length === 1) {
+      if (!weak[list[0]]) features[i].phones = [keyInfo[list[0]].key];
+    } else if (list.length > 1) features[i].phones = list.filter((id) => !weak[id]).map((id) => keyInfo[id].key).sort(byCodeUnit);
   }
 
   const links: Link[] = [];
@@ -269,7 +302,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
         const a = holders[x];
         const b = holders[y];
         if (features[a].kind !== features[b].kind) continue;
-        if (strength === "contact" && bestNameScore(features[a], features[b], o) < o.contactNameFloor) continue;
+        if (strength === "contact" && bestNameScore(features[a], features[b], sim) < o.contactNameFloor) continue;
         links.push({ rule, rank: strength === "document" ? RANK_DOCUMENT : RANK_CONTACT, a, b, values: [key], score: strength === "document" ? 1 : 0.9 });
       }
     }
@@ -302,70 +335,90 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     // in every token (transliterations, typos) but share a birth date, a phone or an address.
     const countryEnough = o.minSupport <= o.countrySupport;
     const tags: number[] = [];
+    // Hashes of the constant prefixes, and of each token after its kind's prefix, computed once.
+    const tagAny = fnv(FNV_OFFSET, "*");
+    const tagBirth = fnv(FNV_OFFSET, "b");
+    const tagPhone = fnv(FNV_OFFSET, "p");
+    const tagAddress = fnv(FNV_OFFSET, "a");
+    const tagCountry = fnv(FNV_OFFSET, "c");
+    const kindHashes = new Map<string, KindHashes>();
     for (let i = 0; i < n; i++) {
       const f = features[i];
       if (f.names.length === 0) continue;
-      const kindHash = fnv(FNV_OFFSET, f.kind);
+      let kh = kindHashes.get(f.kind);
+      if (kh === undefined) {
+        const kindHash = fnv(FNV_OFFSET, f.kind);
+        kindHashes.set(f.kind, (kh = { name: fnv(kindHash, "n"), birth: fnv(kindHash, "B"), phone: fnv(kindHash, "P"), address: fnv(kindHash, "A"), token: new Map() }));
+      }
       tags.length = 0;
-      if (o.minSupport <= 0) tags.push(fnv(FNV_OFFSET, "*"));
-      if (f.birthDate) tags.push(fnv(fnv(FNV_OFFSET, "b"), f.birthDate));
-      for (const ph of f.phones) tags.push(fnv(fnv(FNV_OFFSET, "p"), ph));
-      for (const ad of f.addresses) tags.push(fnv(fnv(FNV_OFFSET, "a"), ad.key.slice(0, 6)));
-      if (countryEnough && f.country) tags.push(fnv(fnv(FNV_OFFSET, "c"), f.country));
-      for (const tokens of f.names) {
-        for (let x = 0; x < tokens.length; x++) {
-          const hx = fnv(fnv(kindHash, "n"), tokens[x]);
-          for (let y = x + 1; y < tokens.length; y++) {
-            const hxy = fnv(fnv(hx, "|"), tokens[y]);
+      if (o.minSupport <= 0) tags.push(tagAny);
+      if (f.birthDate) tags.push(fnv(tagBirth, f.birthDate));
+      for (const ph of f.phones) tags.push(fnv(tagPhone, ph));
+      for (const ad of f.addresses) tags.push(fnvPrefix(tagAddress, ad.key, 6));
+      if (countryEnough && f.country) tags.push(fnv(tagCountry, f.country));
+      for (const ids of f.names) {
+        for (let x = 0; x < ids.length; x++) {
+          let hx = kh.token.get(ids[x]);
+          if (hx === undefined) kh.token.set(ids[x], (hx = fnv(fnv(kh.name, sim.token(ids[x])), "|")));
+          for (let y = x + 1; y < ids.length; y++) {
+            const hxy = fnv(hx, sim.token(ids[y]));
             for (const tag of tags) addKey(Math.imul(hxy ^ tag, FNV_PRIME) ^ (tag >>> 13), i);
           }
         }
       }
-      if (f.birthDate) addKey(fnv(fnv(kindHash, "B"), f.birthDate), i);
-      for (const ph of f.phones) addKey(fnv(fnv(kindHash, "P"), ph), i);
-      for (const ad of f.addresses) addKey(fnv(fnv(kindHash, "A"), ad.key), i);
+      if (f.birthDate) addKey(fnv(kh.birth, f.birthDate), i);
+      for (const ph of f.phones) addKey(fnv(kh.phone, ph), i);
+      for (const ad of f.addresses) addKey(fnv(kh.address, ad.key), i);
     }
     const sorted = entries.subarray(0, used).sort();
-    // Candidate pairs (a < b) from every block, as a * n + b in a growable Float64Array; sorted
-    // and de-duplicated before they are compared.
-    let candidates = new Float64Array(Math.max(16, n * 2));
-    let nCandidates = 0;
-    const members: number[] = [];
+    // Blocks of 2 to maxBlockSize distinct parties, as runs of `members` (ascending party index),
+    // and for each party the positions of its entries in them (CSR).
+    const members = new Int32Array(used);
+    const blockOf = new Int32Array(used);
+    const blockEnd: number[] = [];
+    let nMembers = 0;
     for (let start = 0; start < used; ) {
       const block = Math.floor(sorted[start] / hashScale);
       let end = start + 1;
       while (end < used && Math.floor(sorted[end] / hashScale) === block) end++;
-      members.length = 0;
+      const from = nMembers;
       for (let k = start; k < end; k++) {
         const i = sorted[k] - block * hashScale;
-        if (members.length === 0 || members[members.length - 1] !== i) members.push(i);
+        if (nMembers === from || members[nMembers - 1] !== i) members[nMembers++] = i;
       }
       start = end;
-      if (members.length < 2) continue;
-      if (members.length > o.maxBlockSize) {
-        skippedBlocks++;
+      const size = nMembers - from;
+      if (size > o.maxBlockSize) skippedBlocks++;
+      if (size < 2 || size > o.maxBlockSize) {
+        nMembers = from;
         continue;
       }
-      // Members are in ascending index order.
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) {
-          if (nCandidates === candidates.length) {
-            const grown = new Float64Array(candidates.length * 2);
-            grown.set(candidates);
-            candidates = grown;
-          }
-          candidates[nCandidates++] = members[x] * n + members[y];
+      for (let k = from; k < nMembers; k++) blockOf[k] = blockEnd.length;
+      blockEnd.push(nMembers);
+    }
+    const posStart = new Int32Array(n + 1);
+    for (let k = 0; k < nMembers; k++) posStart[members[k] + 1]++;
+    for (let i = 0; i < n; i++) posStart[i + 1] += posStart[i];
+    const positions = new Int32Array(nMembers);
+    const posFill = posStart.slice(0, n);
+    for (let k = 0; k < nMembers; k++) positions[posFill[members[k]]++] = k;
+    // Every distinct candidate pair (a < b) once: the blocks of a, then the members after a in
+    // each; `seen[b] === a` marks b as compared with a already. The pairs are the blocks' pairs,
+    // de-duplicated, whatever the order they are met in.
+    const seen = new Int32Array(n).fill(-1);
+    for (let a = 0; a < n; a++) {
+      for (let q = posStart[a]; q < posStart[a + 1]; q++) {
+        const at = positions[q];
+        const end = blockEnd[blockOf[at]];
+        for (let k = at + 1; k < end; k++) {
+          const b = members[k];
+          if (seen[b] === a) continue;
+          seen[b] = a;
+          comparisons++;
+          const link = fuzzyLink(features[a], features[b], a, b, o, sim);
+          if (link) links.push(link);
         }
       }
-    }
-    const pairs = candidates.subarray(0, nCandidates).sort();
-    for (let k = 0; k < nCandidates; k++) {
-      if (k > 0 && pairs[k] === pairs[k - 1]) continue;
-      const a = Math.floor(pairs[k] / n);
-      const b = pairs[k] - a * n;
-      comparisons++;
-      const link = fuzzyLink(features[a], features[b], a, b, o);
-      if (link) links.push(link);
     }
   }
 
@@ -380,7 +433,9 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const uf = new UnionFind(n);
   // Birth dates per cluster root, sorted; a contact or fuzzy link may only join clusters whose
   // known birth dates are the same (or unknown on one side), whatever the order of the links.
-  const birth: string[][] = features.map((f) => (f.birthDate ? [f.birthDate] : []));
+  // A party that was never joined has its own birth date: the list is made on its first union.
+  const birth = new Map<number, string[]>();
+  const birthOf = (root: number): string[] => birth.get(root) ?? (features[root].birthDate ? [features[root].birthDate] : NO_BIRTH);
   const weakest = new Float64Array(n).fill(1);
   const accepted: Link[] = [];
   let refusedLinks = 0;
@@ -391,25 +446,30 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
       accepted.push(link);
       continue;
     }
-    const ba = birth[ra];
-    const bb = birth[rb];
+    const ba = birthOf(ra);
+    const bb = birthOf(rb);
     if (link.rank !== RANK_DOCUMENT && ba.length > 0 && bb.length > 0 && ba.join() !== bb.join()) {
       refusedLinks++;
       continue;
     }
     const root = uf.union(ra, rb);
-    birth[root] = [...new Set([...ba, ...bb])].sort();
+    birth.set(root, [...new Set([...ba, ...bb])].sort());
     weakest[root] = Math.min(weakest[ra], weakest[rb], link.score);
     accepted.push(link);
   }
 
-  // Clusters.
+  // Clusters: only the parties of some accepted link can be in one.
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = uf.find(i);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = []));
-    g.push(i);
+  const inGroup = new Uint8Array(n);
+  for (const link of accepted) {
+    for (const i of [link.a, link.b]) {
+      if (inGroup[i]) continue;
+      inGroup[i] = 1;
+      const r = uf.find(i);
+      let g = groups.get(r);
+      if (!g) groups.set(r, (g = []));
+      g.push(i);
+    }
   }
   const evidenceByRoot = new Map<number, MatchEvidence[]>();
   for (const link of accepted) {
@@ -442,6 +502,20 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   };
 }
 
+/** Blocking hashes that depend only on the party kind: the prefixes of its keys, and per name token id the hash of the kind's name prefix, the token and the pair separator. */
+interface KindHashes {
+  name: number;
+  birth: number;
+  phone: number;
+  address: number;
+  token: Map<number, number>;
+}
+
+const NO_IDS: number[] = [];
+const NO_PHONES: string[] = [];
+const NO_ADDRESSES: { key: string; text: string }[] = [];
+const NO_BIRTH: string[] = [];
+
 function rank(rule: string): number {
   return rule === "fuzzy_name" ? RANK_FUZZY : rule === "phone" || rule === "email" ? RANK_CONTACT : RANK_DOCUMENT;
 }
@@ -462,16 +536,16 @@ function swapNames(link: Link): string[] {
   return [link.values[1], link.values[0], ...link.values.slice(2)];
 }
 
-function bestNameScore(a: PartyFeatures, b: PartyFeatures, o: Required<ResolveOptions>): number {
+function bestNameScore(a: PartyFeatures, b: PartyFeatures, sim: TokenSimilarity): number {
   let best = 0;
-  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y, o));
+  for (const x of a.names) for (const y of b.names) best = Math.max(best, sim.nameSimilarity(x, y));
   return best;
 }
 
-function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>): Link | undefined {
+function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>, sim: TokenSimilarity): Link | undefined {
   if (fa.kind !== fb.kind) return undefined;
   if (fa.birthDate !== "" && fb.birthDate !== "" && fa.birthDate !== fb.birthDate) return undefined;
-  const score = bestNameScore(fa, fb, o);
+  const score = bestNameScore(fa, fb, sim);
   if (score < o.nameThreshold) return undefined;
   const values = [fa.display, fb.display];
   let support = 0;

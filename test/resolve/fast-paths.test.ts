@@ -8,6 +8,7 @@ import { identifierKey } from "../../src/resolve/identifier-key.js";
 import { jaro } from "../../src/resolve/jaro-winkler.js";
 import { nameSimilarity } from "../../src/resolve/name-similarity.js";
 import { internationalPhoneFastPath, normalisePhone } from "../../src/resolve/phone.js";
+import { TokenSimilarity } from "../../src/resolve/token-similarity.js";
 
 // Reference versions without the fast paths and reused buffers: the optimised code must agree exactly.
 
@@ -73,6 +74,20 @@ describe("fast paths of entity resolution", () => {
         const first = pairs.map(([a, b]) => nameSimilarity(a, b));
         const again = [...pairs].reverse().map(([a, b]) => nameSimilarity(a, b)).reverse();
         return first.every((s, k) => s === again[k]);
+      }),
+    );
+  });
+  it("TokenSimilarity scores names as nameSimilarity does, with its pair table reused and grown", () => {
+    const names = fc.array(fc.string({ unit: fc.constantFrom(..."abcdeiou"), minLength: 1, maxLength: 7 }), { maxLength: 6 });
+    const options = fc.record({ tokenThreshold: fc.constantFrom(0.7, 0.85, 0.9, 1), minFuzzyLength: fc.integer({ min: 1, max: 5 }) });
+    fc.assert(
+      fc.property(options, fc.array(fc.tuple(names, names), { minLength: 1, maxLength: 40 }), (o, pairs) => {
+        const sim = new TokenSimilarity(o);
+        // Twice: the second round reads the pair table.
+        for (let round = 0; round < 2; round++) {
+          for (const [a, b] of pairs) if (sim.nameSimilarity(sim.ids(a), sim.ids(b)) !== nameSimilarity(a, b, o)) return false;
+        }
+        return true;
       }),
     );
   });

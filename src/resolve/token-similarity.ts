@@ -1,0 +1,148 @@
+import { jaroWinkler } from "./jaro-winkler.js";
+import { NAME_SIMILARITY_DEFAULTS, type NameSimilarityOptions } from "./name-similarity.js";
+
+/** Empty slot of the pair table. */
+const EMPTY = -1;
+
+/**
+ * {@link nameSimilarity} for one resolution run, on names given as interned token ids, with the
+ * similarity of every token pair computed once.
+ *
+ * A case's names are made of few distinct tokens (given and family names recur across thousands
+ * of parties), while blocking compares the same token pairs again and again: remembering the
+ * Jaro-Winkler similarity of each (ordered) pair of token ids in an open-addressing table on
+ * typed arrays turns most of the fuzzy matcher's work into look-ups. The score is computed by the
+ * same greedy matching as `nameSimilarity` from the same pair similarities, in the same order,
+ * so it is the same number.
+ *
+ * @example
+ * ```ts
+ * const sim = new TokenSimilarity();
+ * const a = sim.ids(["hung", "nguyen"]);
+ * const b = sim.ids(["hung", "nguyen", "van"]);
+ * sim.nameSimilarity(a, b); // 1, as nameSimilarity(["hung", "nguyen"], ["hung", "nguyen", "van"])
+ * ```
+ */
+export class TokenSimilarity {
+  private readonly threshold: number;
+  private readonly minLength: number;
+  private readonly tokenIds = new Map<string, number>();
+  private readonly tokens: string[] = [];
+  /** Token id arrays per token array, by identity: callers pass the shared arrays of `FoldCache`. */
+  private readonly byArray = new Map<readonly string[], Int32Array>();
+  private pairA = new Int32Array(1 << 12).fill(EMPTY);
+  private pairB = new Int32Array(1 << 12);
+  private pairValue = new Float64Array(1 << 12);
+  private pairCount = 0;
+  private scores = new Float64Array(64);
+  private used = new Uint8Array(32);
+
+  constructor(options: NameSimilarityOptions = {}) {
+    this.threshold = options.tokenThreshold ?? NAME_SIMILARITY_DEFAULTS.tokenThreshold;
+    this.minLength = options.minFuzzyLength ?? NAME_SIMILARITY_DEFAULTS.minFuzzyLength;
+  }
+
+  /** The ids of `tokens`, in the same order; the same array object gives the same result object. */
+  ids(tokens: readonly string[]): Int32Array {
+    let ids = this.byArray.get(tokens);
+    if (ids === undefined) {
+      ids = new Int32Array(tokens.length);
+      for (let k = 0; k < tokens.length; k++) {
+        let id = this.tokenIds.get(tokens[k]);
+        if (id === undefined) {
+          id = this.tokens.length;
+          this.tokenIds.set(tokens[k], id);
+          this.tokens.push(tokens[k]);
+        }
+        ids[k] = id;
+      }
+      this.byArray.set(tokens, ids);
+    }
+    return ids;
+  }
+
+  /** The token of id `id`. */
+  token(id: number): string {
+    return this.tokens[id];
+  }
+
+  /** Similarity of tokens `x` and `y` as `nameSimilarity` scores a token pair (exact below `minFuzzyLength`, else Jaro-Winkler). */
+  pair(x: number, y: number): number {
+    if (x === y) return 1;
+    const mask = this.pairA.length - 1;
+    let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) & mask;
+    for (;;) {
+      const a = this.pairA[slot];
+      if (a === EMPTY) break;
+      if (a === x && this.pairB[slot] === y) return this.pairValue[slot];
+      slot = (slot + 1) & mask;
+    }
+    const tx = this.tokens[x];
+    const ty = this.tokens[y];
+    // Distinct ids are distinct strings, so the exact match of nameSimilarity cannot happen here.
+    const value = tx.length < this.minLength || ty.length < this.minLength ? 0 : jaroWinkler(tx, ty);
+    this.pairA[slot] = x;
+    this.pairB[slot] = y;
+    this.pairValue[slot] = value;
+    if (++this.pairCount * 2 > this.pairA.length) this.grow();
+    return value;
+  }
+
+  /** `nameSimilarity(a, b)` of the token arrays these ids came from. */
+  nameSimilarity(a: Int32Array, b: Int32Array): number {
+    const na = a.length;
+    const nb = b.length;
+    if (na === 0 || nb === 0) return 0;
+    if (this.scores.length < na * nb) this.scores = new Float64Array(2 * na * nb);
+    if (this.used.length < na + nb) this.used = new Uint8Array(2 * (na + nb));
+    const m = this.scores;
+    const used = this.used;
+    used.fill(0, 0, na + nb);
+    for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) m[i * nb + j] = this.pair(a[i], b[j]);
+    const threshold = this.threshold;
+    let sum = 0;
+    // Greedy one-to-one matching, best pair first (ties by position), as nameSimilarity.
+    for (let round = Math.min(na, nb); round > 0; round--) {
+      let best = -1;
+      let bi = -1;
+      let bj = -1;
+      for (let i = 0; i < na; i++) {
+        if (used[i]) continue;
+        for (let j = 0; j < nb; j++) {
+          const v = m[i * nb + j];
+          if (!used[na + j] && v >= threshold && v > best) {
+            best = v;
+            bi = i;
+            bj = j;
+          }
+        }
+      }
+      if (bi < 0) break;
+      used[bi] = 1;
+      used[na + bj] = 1;
+      sum += best;
+    }
+    return sum / Math.min(na, nb);
+  }
+
+  private grow(): void {
+    const oldA = this.pairA;
+    const oldB = this.pairB;
+    const oldValue = this.pairValue;
+    const size = oldA.length * 2;
+    const mask = size - 1;
+    this.pairA = new Int32Array(size).fill(EMPTY);
+    this.pairB = new Int32Array(size);
+    this.pairValue = new Float64Array(size);
+    for (let k = 0; k < oldA.length; k++) {
+      const x = oldA[k];
+      if (x === EMPTY) continue;
+      const y = oldB[k];
+      let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) & mask;
+      while (this.pairA[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.pairA[slot] = x;
+      this.pairB[slot] = y;
+      this.pairValue[slot] = oldValue[k];
+    }
+  }
+}
