@@ -1,6 +1,7 @@
 import { defineConfig } from "tsup";
 
-// Library: ESM + CJS with declarations for both. CLI: one ESM file with a shebang.
+// Library: ESM + CJS with declarations for both, and the resolve worker of analyzeParallel (started
+// from dist/ by file name, next to index.js / index.cjs / cli.js). CLI: one ESM file with a shebang.
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
@@ -10,6 +11,16 @@ export default defineConfig([
     clean: true,
     splitting: false,
     treeshake: true,
+    // import.meta.url in the CommonJS build (the worker's location is resolved from it)
+    shims: true,
+    target: "node20",
+  },
+  {
+    entry: { "resolve-worker": "src/parallel/resolve-worker.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    splitting: false,
     target: "node20",
   },
   {

@@ -6,11 +6,11 @@ import { OptionError } from "./errors.js";
 import type { CaseLoad } from "./ingest/load-case.js";
 import type { ProgressHandler } from "./model/progress.js";
 import type { QuarantineEntry } from "./model/schemas.js";
-import type { ResolvedEntity } from "./resolve/entity.js";
-import { type ResolveOptions, type ResolveStats, resolveEntities } from "./resolve/resolve-entities.js";
 import { type ResultsSummary, summariseLoad } from "./report/summary.js";
+import type { ResolvedEntity } from "./resolve/entity.js";
+import { type Resolution, type ResolveOptions, type ResolveStats, resolveEntities } from "./resolve/resolve-entities.js";
 import type { Rule } from "./rules/rule.js";
-import { runRules, type SkippedRule } from "./rules/run-rules.js";
+import { type RunRulesResult, runRules, type SkippedRule } from "./rules/run-rules.js";
 import { type Score, scoreAlerts } from "./rules/scores.js";
 import type { Alert } from "./rules/types.js";
 
@@ -81,17 +81,31 @@ export interface AnalysisResults {
  * ```
  */
 export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisResults {
-  const traceTop = options.traceTop ?? 0;
-  if (!Number.isInteger(traceTop) || traceTop < 0) throw new OptionError("analyze", `traceTop must be a whole number >= 0, got ${traceTop}`);
-  const progress = options.onProgress;
+  checkAnalyzeOptions(options, "analyze");
   const dataset = load.dataset;
-  const summary = summariseLoad(load);
-  const quarantine = sortQuarantine(load);
+  const progress = options.onProgress;
   progress?.({ stage: "resolve", done: 0, total: dataset.parties.length });
   const resolution = resolveEntities(dataset, options.resolve);
   // Rules stage: alerts and the scores that combine them (entities let a party's score span its records).
   progress?.({ stage: "rules", done: 0, total: dataset.transactions.length });
   const rules = runRules(dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities });
+  return finishAnalysis(load, options, resolution, rules);
+}
+
+/** Throws {@link OptionError} (naming `fn`) on options that {@link analyze} cannot use. */
+export function checkAnalyzeOptions(options: AnalyzeOptions, fn: string): void {
+  const traceTop = options.traceTop ?? 0;
+  if (!Number.isInteger(traceTop) || traceTop < 0) throw new OptionError(fn, `traceTop must be a whole number >= 0, got ${traceTop}`);
+}
+
+/**
+ * The stages after the rules: scores, the seeds to trace, detect, and the results in their
+ * documented order. Shared by {@link analyze} and `analyzeParallel`, so both give identical results.
+ */
+export function finishAnalysis(load: CaseLoad, options: AnalyzeOptions, resolution: Resolution, rules: RunRulesResult): AnalysisResults {
+  const dataset = load.dataset;
+  const progress = options.onProgress;
+  const traceTop = options.traceTop ?? 0;
   progress?.({ stage: "scores", done: 0, total: rules.alerts.length });
   const scores = scoreAlerts(dataset, rules.alerts, { weights: rules.config.weights, scoring: rules.config.scoring, entities: resolution.entities });
   const trace = [...(options.trace ?? [])];
@@ -113,8 +127,13 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
   });
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
-    summary: { ...summary, resolution: resolution.stats, rules: { ran: rules.ran, skipped: rules.skipped, alerts: rules.alerts.length }, detect: detect.summary },
-    quarantine,
+    summary: {
+      ...summariseLoad(load),
+      resolution: resolution.stats,
+      rules: { ran: rules.ran, skipped: rules.skipped, alerts: rules.alerts.length },
+      detect: detect.summary,
+    },
+    quarantine: sortQuarantine(load),
     entities: resolution.entities,
     alerts: rules.alerts,
     scores,

@@ -1,6 +1,7 @@
-import { type AnalysisResults, type AnalyzeOptions, analyze } from "../analyze.js";
+import type { AnalysisResults, AnalyzeOptions } from "../analyze.js";
 import { type CaseLoad, loadCase } from "../ingest/load-case.js";
 import { caseReaders } from "../ingest/readers.js";
+import { analyzeParallel } from "../parallel/analyze-parallel.js";
 import { UsageError } from "./io.js";
 import { stderrProgress } from "./progress.js";
 import { readRulesConfig } from "./rules.js";
@@ -22,6 +23,7 @@ export const CASE_OPTIONS = {
   strict: { type: "boolean", default: false },
   seed: { type: "string", default: "42" },
   config: { type: "string" },
+  threads: { type: "string" },
   quiet: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -40,6 +42,8 @@ export const CASE_OPTIONS_HELP = `  --mapping FILE     column mapping JSON [defa
   --seed N           seed for randomised steps [default: 42]
   --config FILE      rules config JSON: per-rule params and enabled flags, typology weights,
                      watchlist (see 'wildtrace rules --help') [default: built-in defaults]
+  --threads N        1: everything on one thread; 2: entity resolution in a worker thread
+                     while the rules run (same results) [default: 2 on a multi-core machine]
   --quiet            no progress on stderr
   -h, --help         this help`;
 
@@ -50,6 +54,7 @@ export interface CaseArgValues {
   strict?: boolean;
   seed?: string;
   config?: string;
+  threads?: string;
   quiet?: boolean;
 }
 
@@ -68,6 +73,8 @@ export interface CaseArgValues {
 export async function analyzeCaseArgs(dir: string, values: CaseArgValues, help: string, options: Omit<AnalyzeOptions, "seed" | "onProgress" | "rules"> = {}): Promise<{ load: CaseLoad; results: AnalysisResults }> {
   const seed = Number(values.seed ?? "42");
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, help);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && threads !== 1 && threads !== 2) throw new UsageError(`--threads must be 1 or 2, got '${values.threads}'`, help);
   const rules = values.config ? readRulesConfig(values.config) : undefined;
   const progress = values.quiet ? undefined : stderrProgress();
   const load = await loadCase(dir, {
@@ -77,7 +84,7 @@ export async function analyzeCaseArgs(dir: string, values: CaseArgValues, help: 
     readers: caseReaders(),
     onProgress: progress,
   });
-  const results = analyze(load, { ...options, seed, onProgress: progress, rules });
+  const results = await analyzeParallel(load, { ...options, seed, onProgress: progress, rules, threads });
   progress?.done();
   return { load, results };
 }

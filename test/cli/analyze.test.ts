@@ -32,6 +32,17 @@ describe("wildtrace analyze (end to end)", () => {
     expect(readFileSync(join(a, "results.json"))).toEqual(readFileSync(join(b, "results.json")));
   });
 
+  it("gives the same results.json on one thread and on two (--threads)", () => {
+    const a = mkdtempSync(join(tmpdir(), "wt-t1-"));
+    const b = mkdtempSync(join(tmpdir(), "wt-t2-"));
+    expect(cli(["analyze", "datasets/ivory-tz-my-cn", "--out", a, "--quiet", "--threads", "1", "--trace-top", "3"]).status).toBe(0);
+    expect(cli(["analyze", "datasets/ivory-tz-my-cn", "--out", b, "--quiet", "--threads", "2", "--trace-top", "3"]).status).toBe(0);
+    expect(readFileSync(join(a, "results.json"))).toEqual(readFileSync(join(b, "results.json")));
+    const bad = cli(["analyze", "datasets/mini", "--out", a, "--threads", "3"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--threads must be 1 or 2, got '3'/);
+  }, 60_000);
+
   it("fails with a clear message and status 1 when the folder does not exist", () => {
     const r = cli(["analyze", "/no/such/case", "--out", mkdtempSync(join(tmpdir(), "wt-x-"))]);
     expect(r.status).toBe(1);

@@ -17,6 +17,13 @@ describe("the built package", () => {
     expect(out.trim()).toBe("function 1");
   });
 
+  it("runs analyzeParallel's worker thread from both builds, with the results of analyze", () => {
+    const script = (load: string) =>
+      `${load}; (async () => { const c = await w.loadCase('datasets/ivory-tz-my-cn'); const a = w.serializeResults(w.analyze(c)); const p = w.serializeResults(await w.analyzeParallel(c, { threads: 2 })); console.log(a === p, JSON.parse(p).entities.length > 0); })();`;
+    expect(run(["--input-type=module", "-e", script("import * as w from 'wildtrace'")]).trim()).toBe("true true");
+    expect(run(["-e", script("const w = require('wildtrace')")]).trim()).toBe("true true");
+  }, 60_000);
+
   it("declares types for both, side-effect freedom, an engines field and the CLI bin", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8"));
     expect(pkg.exports["."].import.types).toBe("./dist/index.d.ts");

@@ -1,0 +1,1 @@
+export { type AnalyzeParallelOptions, analyzeParallel, ENTITY_RULES, planRuleThreads, type RulesPlan } from "./analyze-parallel.js";
