@@ -473,7 +473,7 @@ export async function readGoamlStream(source: AsyncIterable<string | Buffer>, di
  * ```
  */
 export function readGoamlFile(path: string, displayName: string, ctx: GoamlReadContext, options: GoamlReadOptions = {}): Promise<SourceStats> {
-  return readGoamlStream(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }), displayName, ctx, options);
+  return readGoamlStream(createReadStream(path, { highWaterMark: 1 << 20 }), displayName, ctx, options);
 }
 
 /**
