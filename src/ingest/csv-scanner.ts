@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
-import { type CsvParserOptions, CsvParser, type CsvRowHandler } from "./csv-parser.js";
+import { asciiText } from "./ascii-text.js";
+import { CsvParser, type CsvParserOptions, type CsvRowHandler } from "./csv-parser.js";
 
 /**
  * One CSV record seen in place, in the bytes of the file: cell `k` is `buf[start[k]..end[k])`.
@@ -34,8 +35,8 @@ export function viewCell(view: CsvRecordView, k: number): string {
   const s = view.start[k];
   const e = view.end[k];
   if (s === e) return "";
-  const text = view.buf.toString(view.utf8 ? "utf8" : "latin1", s, e);
-  return view.quoted[k] === 2 ? text.replaceAll('""', '"') : text;
+  if (view.quoted[k] === 2) return view.buf.toString(view.utf8 ? "utf8" : "latin1", s, e).replaceAll('""', '"');
+  return view.utf8 ? view.buf.toString("utf8", s, e) : asciiText(view.buf, s, e);
 }
 
 /**

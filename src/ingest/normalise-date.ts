@@ -27,6 +27,64 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): nu
   return t;
 }
 
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The common ISO forms without a regular expression or a `Date`: `yyyy-MM-dd`, then optionally
+ * `T` or a space, `HH:mm`, optionally `:ss`, optionally `Z`; `NaN` for anything else (offsets,
+ * fractions, impossible dates, years before 100), which {@link readDate} then reads the long way
+ * to the same value. Days from the civil calendar: H. Hinnant, "chrono-Compatible Low-Level Date
+ * Algorithms" (https://howardhinnant.github.io/date_algorithms.html); the same arithmetic as the
+ * CSV fast path's `readIsoBytes`.
+ */
+function readPlainIso(s: string): number {
+  const n = s.length;
+  if (n !== 10 && n !== 16 && n !== 17 && n !== 19 && n !== 20) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  const hi = d2(s, 0);
+  const lo = d2(s, 2);
+  const mo = d2(s, 5);
+  const d = d2(s, 8);
+  if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1) return Number.NaN;
+  const y = hi * 100 + lo;
+  if (y < 100) return Number.NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo])) return Number.NaN;
+  let ms = 0;
+  if (n > 10) {
+    const sep = s.charCodeAt(10);
+    if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58) return Number.NaN;
+    const h = d2(s, 11);
+    const mi = d2(s, 14);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59) return Number.NaN;
+    let sec = 0;
+    let rest = 16;
+    if (n >= 19) {
+      if (s.charCodeAt(16) !== 58) return Number.NaN;
+      sec = d2(s, 17);
+      if (sec < 0 || sec > 60) return Number.NaN;
+      if (sec === 60) sec = 59; // as utc(): a leap second is read as :59
+      rest = 19;
+    }
+    if (n === rest + 1) {
+      if (s.charCodeAt(rest) !== 90) return Number.NaN; // Z
+    } else if (n !== rest) return Number.NaN;
+    ms = h * 3_600_000 + mi * 60_000 + sec * 1000;
+  }
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) * 86_400_000 + ms;
+}
+
 /**
  * Read a date or instant into epoch milliseconds (UTC). ISO 8601 dates and date-times (with `Z`,
  * an offset, or none, read as UTC), compact `yyyyMMdd`, day-first or month-first numeric dates
@@ -43,6 +101,8 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): nu
  */
 export function readDate(raw: string, options: DateReadOptions = {}): number {
   const s = raw.trim();
+  const plain = readPlainIso(s);
+  if (!Number.isNaN(plain)) return plain;
   let m = ISO_RE.exec(s);
   if (m) {
     const frac = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;

@@ -24,6 +24,8 @@ function blank(v: string | undefined): boolean {
 
 function multi(v: string | undefined): string[] {
   if (blank(v)) return [];
+  // One value (the usual cell): no split, map and filter arrays. Not blank, so the trim is not empty.
+  if (!v!.includes(";")) return [v!.trim()];
   return v!
     .split(";")
     .map((s) => s.trim())
@@ -191,7 +193,8 @@ export function readAccountRecord(get: FieldGetter, loc: SourceLocation, q: Quar
   const rawType = get("type");
   let type: AccountType = "bank";
   if (!blank(rawType)) {
-    const key = rawType!.trim().toLowerCase().replace(/[\s-]+/g, "_");
+    // A cell already in canonical form (lower case, no spaces or hyphens) is its own key.
+    const key = Object.hasOwn(ACCOUNT_TYPE_SYNONYMS, rawType!) ? rawType! : rawType!.trim().toLowerCase().replace(/[\s-]+/g, "_");
     const t = Object.hasOwn(ACCOUNT_TYPE_SYNONYMS, key) ? ACCOUNT_TYPE_SYNONYMS[key] : undefined;
     if (!t) p.add("type", "invalid_value", `'${clip(rawType!)}' is not an account type: use one of ${ACCOUNT_TYPES.join(", ")}`);
     else type = t;
@@ -231,6 +234,12 @@ const KIND_SYNONYMS: Record<string, PartyKind> = {
   ngo: "organization",
   government: "organization",
 };
+
+/** A role as a key: lower case, runs of spaces and hyphens as `_` (no regex run when there are none). */
+function roleKey(r: string): string {
+  const lower = r.toLowerCase();
+  return /[\s-]/.test(lower) ? lower.replace(/[\s-]+/g, "_") : lower;
+}
 
 const COMPANY_RE = /\b(ltd|limited|llc|inc|co|corp|company|sa|sarl|lda|plc|gmbh|bv|pty|sdn bhd|bhd|pte|jsc|trading|enterprises?|holdings?|group|import|export|logistics|freight)\b\.?/i;
 
@@ -281,7 +290,7 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
   const rawKind = get("kind");
   let kind: PartyKind | undefined;
   if (!blank(rawKind)) {
-    const key = rawKind!.trim().toLowerCase().replace(/[\s-]+/g, "_");
+    const key = Object.hasOwn(KIND_SYNONYMS, rawKind!) ? rawKind! : rawKind!.trim().toLowerCase().replace(/[\s-]+/g, "_");
     const k = Object.hasOwn(KIND_SYNONYMS, key) ? KIND_SYNONYMS[key] : undefined;
     if (!k) p.add("kind", "invalid_value", `'${clip(rawKind!)}' is not a party kind: use one of ${PARTY_KINDS.join(", ")}`);
     else kind = k;
@@ -305,7 +314,7 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
     aliases: multi(get("aliases")),
     identifiers,
     addresses,
-    roles: multi(get("roles")).map((r) => r.toLowerCase().replace(/[\s-]+/g, "_")),
+    roles: multi(get("roles")).map(roleKey),
     attributes,
   };
   if (country) party.country = country;

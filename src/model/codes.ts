@@ -201,6 +201,19 @@ let sectorNeedles: readonly { sector: string; needle: string }[] | undefined;
  */
 export function normaliseSector(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
+  // A case names a few dozen sectors across its parties: each text is matched against the
+  // sector words once (the memo stops growing at SECTOR_MEMO_LIMIT distinct texts).
+  const known = sectorMemo.get(raw);
+  if (known !== undefined || sectorMemo.has(raw)) return known;
+  const sector = matchSector(raw);
+  if (sectorMemo.size < SECTOR_MEMO_LIMIT) sectorMemo.set(raw, sector);
+  return sector;
+}
+
+const SECTOR_MEMO_LIMIT = 4096;
+const sectorMemo = new Map<string, string | undefined>();
+
+function matchSector(raw: string): string | undefined {
   const text = raw.trim().toLowerCase();
   if (text === "") return undefined;
   const code = text.replace(/[\s-]+/g, "_");

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readAmount } from "../../src/ingest/normalise-amount.js";
 import { formatInstant, readDate } from "../../src/ingest/normalise-date.js";
@@ -26,6 +27,33 @@ describe("readDate", () => {
   it("reads any date-fns format from the mapping", () => {
     expect(readDate("15-Jan-2024", { dateFormat: "dd-MMM-yyyy" })).toBe(Date.UTC(2024, 0, 15));
     expect(readDate("32-Jan-2024", { dateFormat: "dd-MMM-yyyy" })).toBeNaN();
+  });
+  it("reads plain ISO forms exactly as the regular-expression path does (property)", () => {
+    // The regular-expression reading readDate used for every ISO text before its plain fast path.
+    const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z)?$/;
+    const oracle = (raw: string): number => {
+      const m = ISO.exec(raw.trim());
+      if (!m) return Number.NaN;
+      const [y, mo, d, h, mi, sec] = [+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0];
+      if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return Number.NaN;
+      const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59));
+      const c = new Date(t);
+      return c.getUTCFullYear() !== y || c.getUTCMonth() !== mo - 1 || c.getUTCDate() !== d ? Number.NaN : t;
+    };
+    const n = (lo: number, hi: number, w: number) => fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(w, "0"));
+    const text = fc
+      .tuple(n(0, 9999, 4), n(0, 13, 2), n(0, 32, 2), fc.constantFrom("", "T", " ", "x"), n(0, 24, 2), n(0, 60, 2), fc.constantFrom("", ":00", ":59", ":60", ":7"), fc.constantFrom("", "Z", "z", " "))
+      .map(([y, mo, d, sep, h, mi, sec, z]) => (sep === "" ? `${y}-${mo}-${d}${z === " " ? " " : ""}` : `${y}-${mo}-${d}${sep}${h}:${mi}${sec}${z}`));
+    fc.assert(
+      fc.property(text, (s) => {
+        const want = oracle(s);
+        const got = readDate(s);
+        return Number.isNaN(want) ? Number.isNaN(got) : got === want;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(readDate("0099-01-01")).toBeNaN();
+    expect(readDate("0100-03-01")).toBe(Date.parse("0100-03-01T00:00:00Z"));
   });
   it("formats midnight as a date and other times as instants", () => {
     expect(formatInstant(Date.UTC(2024, 0, 2))).toBe("2024-01-02");
