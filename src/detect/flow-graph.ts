@@ -158,20 +158,44 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
   const m = t.length;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
-  const ones = new Float64Array(m);
+  // One adjacency (CSR) of the kept transfers, in transaction order, serves both the distinct
+  // counterparty count and (at account level) the weighted graph: its rows list the same entries
+  // in the same order as weightedGraphFromEdges would, so the merged weights are the same sums.
+  const rows = new Int32Array(n + 1);
   let skipped = 0;
+  let kept = 0;
   for (let i = 0; i < m; i++) {
     const f = t.from[i];
     const to = t.to[i];
-    if (f < 0 || to < 0 || accountNode[f] === accountNode[to]) {
+    const u = f < 0 ? -1 : accountNode[f];
+    const v = to < 0 ? -1 : accountNode[to];
+    if (u < 0 || v < 0 || u === v) {
       skipped++;
+      src[i] = -1;
       continue;
     }
-    src[i] = accountNode[f];
-    dst[i] = accountNode[to];
-    ones[i] = 1;
+    src[i] = u;
+    dst[i] = v;
+    rows[u + 1]++;
+    rows[v + 1]++;
+    kept++;
   }
-  const degree = distinctCounterparties(n, src, dst, ones);
+  for (let v = 0; v < n; v++) rows[v + 1] += rows[v];
+  const nbr = new Int32Array(2 * kept);
+  const tx = new Int32Array(2 * kept);
+  const fill = rows.slice(0, n);
+  for (let i = 0; i < m; i++) {
+    const u = src[i];
+    if (u < 0) continue;
+    const v = dst[i];
+    let p = fill[u]++;
+    nbr[p] = v;
+    tx[p] = i;
+    p = fill[v]++;
+    nbr[p] = u;
+    tx[p] = i;
+  }
+  const degree = distinctCounterparties(n, rows, nbr);
   const damp = new Float64Array(n);
   let hubs = 0;
   for (let v = 0; v < n; v++) {
@@ -183,8 +207,8 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
   const card = CHANNELS.indexOf("card");
   const w = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    if (ones[i] === 0) continue;
     const u = src[i];
+    if (u < 0) continue;
     const v = dst[i];
     if (o.dropCardToHubs && t.channel[i] === card && damp[v] < 1) {
       skipped++;
@@ -201,8 +225,11 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     const s2 = new Int32Array(m + extra);
     const d2 = new Int32Array(m + extra);
     const w2 = new Float64Array(m + extra);
-    s2.set(src);
-    d2.set(dst);
+    for (let i = 0; i < m; i++) {
+      if (src[i] < 0) continue;
+      s2[i] = src[i];
+      d2[i] = dst[i];
+    }
     w2.set(w);
     let k = m;
     for (const rel of dataset.relationships) {
@@ -217,41 +244,61 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
       w2[k++] = unit;
     }
     graph = weightedGraphFromEdges(n, s2, d2, w2, k);
-  } else graph = weightedGraphFromEdges(n, src, dst, w, m);
+  } else graph = weightedRows(n, rows, nbr, tx, w);
   return { ...graph, ids, accountNode, risk, degree, hubDegree: o.hubDegree, hubs, skipped };
 }
 
-/** Distinct counterparties of each node over the transfers `i` with `keep[i] > 0` (edge `src[i]`-`dst[i]`, no self-loops). */
-function distinctCounterparties(n: number, src: Int32Array, dst: Int32Array, keep: Float64Array): Int32Array {
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < src.length; i++) {
-    if (keep[i] > 0) {
-      offsets[src[i] + 1]++;
-      offsets[dst[i] + 1]++;
-    }
-  }
-  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  const nbr = new Int32Array(offsets[n]);
-  const fill = offsets.slice(0, n);
-  for (let i = 0; i < src.length; i++) {
-    if (keep[i] > 0) {
-      nbr[fill[src[i]]++] = dst[i];
-      nbr[fill[dst[i]]++] = src[i];
-    }
-  }
+/** Distinct counterparties of each node: distinct entries of its row of the adjacency `rows`/`nbr` (no self-loops). */
+function distinctCounterparties(n: number, rows: Int32Array, nbr: Int32Array): Int32Array {
   const degree = new Int32Array(n);
   const lastRow = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
     let d = 0;
-    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
-      if (lastRow[nbr[e]] !== v) {
-        lastRow[nbr[e]] = v;
+    const end = rows[v + 1];
+    for (let e = rows[v]; e < end; e++) {
+      const u = nbr[e];
+      if (lastRow[u] !== v) {
+        lastRow[u] = v;
         d++;
       }
     }
     degree[v] = d;
   }
   return degree;
+}
+
+/**
+ * The weighted graph of the adjacency `rows`/`nbr` whose entry `e` is transfer `tx[e]` of weight
+ * `w[tx[e]]`: entries of a weight that is not positive and finite are left out and repeated
+ * neighbours merged (first occurrence keeps its place, weights added in row order). This is what
+ * `weightedGraphFromEdges(n, src, dst, w)` builds from the same transfers, without making its
+ * adjacency a second time.
+ */
+function weightedRows(n: number, rows: Int32Array, nbr: Int32Array, tx: Int32Array, w: Float64Array): WeightedGraph {
+  const offsets = new Int32Array(n + 1);
+  const outNbr = new Int32Array(nbr.length);
+  const outW = new Float64Array(nbr.length);
+  const mark = new Int32Array(n).fill(-1);
+  let p = 0;
+  for (let u = 0; u < n; u++) {
+    const rowStart = p;
+    const end = rows[u + 1];
+    for (let e = rows[u]; e < end; e++) {
+      const x = w[tx[e]];
+      if (!(x > 0) || x === Number.POSITIVE_INFINITY) continue;
+      const v = nbr[e];
+      const pos = mark[v];
+      if (pos >= rowStart) outW[pos] += x;
+      else {
+        mark[v] = p;
+        outNbr[p] = v;
+        outW[p] = x;
+        p++;
+      }
+    }
+    offsets[u + 1] = p;
+  }
+  return { nodes: n, offsets, neighbors: outNbr.slice(0, p), weights: outW.slice(0, p) };
 }
 
 /** Risk 0..1 per node: the highest score among the node, its accounts and their holders. */

@@ -15,7 +15,7 @@
  */
 import { createRng } from "../_lib/random.js";
 import { OptionError } from "../errors.js";
-import { compactRows, modularity, nodeStrengths, type WeightedGraph } from "./weighted-graph.js";
+import { collapseGraph, modularity, nodeStrengths, type WeightedGraph } from "./weighted-graph.js";
 
 /** Options of {@link louvain}. */
 export interface LouvainOptions {
@@ -87,7 +87,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
   let levels = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Louvain levels, starting from the current partition collapsed (singletons in round 0).
-    let level = round === 0 ? graph : collapse(graph, membership, count);
+    let level = round === 0 ? graph : collapseGraph(graph, membership, count);
     let anyMove = false;
     for (;;) {
       const { comm, moved } = localMoves(level, level === graph ? strengths : nodeStrengths(level), resolution, shuffled(level.nodes, rng), maxPasses);
@@ -98,7 +98,7 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
       for (let i = 0; i < n; i++) membership[i] = comm[membership[i]];
       count = k;
       if (k === level.nodes) break;
-      level = collapse(level, comm, k);
+      level = collapseGraph(level, comm, k);
     }
     // Refinement: single original nodes may still gain by moving between the communities.
     const refined = localMoves(graph, strengths, resolution, shuffled(n, rng), maxPasses, membership);
@@ -146,7 +146,8 @@ function localMoves(
   let longestRow = 0;
   for (let i = 0; i < n; i++) longestRow = Math.max(longestRow, g.offsets[i + 1] - g.offsets[i]);
   const touched = new Int32Array(Math.max(n, longestRow + 1));
-  const queue = Int32Array.from(order);
+  // The visiting order doubles as the queue (callers pass a fresh array).
+  const queue = order;
   const queued = new Uint8Array(n).fill(1);
   let head = 0;
   let size = n;
@@ -236,28 +237,6 @@ function countOf(comm: Int32Array): number {
   let max = -1;
   for (let i = 0; i < comm.length; i++) if (comm[i] > max) max = comm[i];
   return max + 1;
-}
-
-/** Phase two: one node per community; the weight inside a community becomes its self-loop entry. */
-function collapse(g: WeightedGraph, comm: Int32Array, k: number): WeightedGraph {
-  const n = g.nodes;
-  const offsets = new Int32Array(k + 1);
-  for (let i = 0; i < n; i++) offsets[comm[i] + 1] += g.offsets[i + 1] - g.offsets[i];
-  for (let c = 0; c < k; c++) offsets[c + 1] += offsets[c];
-  const nbr = new Int32Array(offsets[k]);
-  const wts = new Float64Array(offsets[k]);
-  const fill = offsets.slice(0, k);
-  const { offsets: rows, neighbors, weights } = g;
-  for (let i = 0; i < n; i++) {
-    const c = comm[i];
-    const end = rows[i + 1];
-    for (let e = rows[i]; e < end; e++) {
-      const p = fill[c]++;
-      nbr[p] = comm[neighbors[e]];
-      wts[p] = weights[e];
-    }
-  }
-  return compactRows(k, offsets, nbr, wts);
 }
 
 /**
