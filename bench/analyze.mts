@@ -3,10 +3,11 @@
 //
 //   npx tsx bench/analyze.mts [--sizes 100k,1M] [--pipeline-only] [--json]
 //
-// Three measurements per size:
-// - pipeline: what `wildtrace analyze` does for results.json: loadCase, analyze() with 10 traced
-//   seeds (the generator's trace seeds, padded with the busiest accounts), serialise, write.
-//   This is the number the issue's target is about.
+// Four measurements per size (from dist/ when built, else from the sources):
+// - pipeline: what `wildtrace analyze` does for results.json: loadCase, analyzeParallel() on two
+//   threads with 10 traced seeds (the generator's trace seeds, padded with the busiest accounts),
+//   serialise, write. This is the number the issue's target is about.
+// - pipeline-1t: the same with analyze() on one thread.
 // - stages: the same stages called one by one (resolution, rule context, each rule on its own,
 //   scores, communities, tracing, corridors), to find the hot spots. Each rule alone includes
 //   its share of shared work the first rule pays for (the adjacency is cached per dataset);
@@ -16,13 +17,22 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import {
+import type { Dataset } from "../src/index.js";
+import { benchCase, DATA_DIR, emit, parseSize, peakRssMb, ROOT, runChild, secs, sizeLabel, table } from "./measure.mjs";
+
+// The built package when there is one (`npm run bench` builds first): what users run, and the
+// worker thread of analyzeParallel starts from dist/ without compiling TypeScript. The sources
+// otherwise.
+const DIST = join(ROOT, "dist", "index.js");
+const lib = (existsSync(DIST) ? await import(pathToFileURL(DIST).href) : await import("../src/index.js")) as typeof import("../src/index.js");
+const {
   analyze,
+  analyzeParallel,
   buildAccountAdjacency,
   caseReaders,
   createRuleContext,
-  type Dataset,
   defaultRules,
   detectCommunities,
   findCorridors,
@@ -32,12 +42,11 @@ import {
   scoreAlerts,
   serializeResults,
   traceFunds,
-} from "../src/index.js";
-import { benchCase, DATA_DIR, emit, parseSize, peakRssMb, ROOT, runChild, secs, sizeLabel, table } from "./measure.mjs";
+} = lib;
 
 /** What one child measures: [stage name, wall ms, CPU ms (user + system)], in order. */
 export interface AnalyzeFigures {
-  mode: "pipeline" | "stages" | "cli";
+  mode: "pipeline" | "pipeline-1t" | "stages" | "cli";
   transactions: number;
   accounts: number;
   parties: number;
@@ -94,9 +103,9 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
   writeFileSync(join(dir, ".bench-seeds.json"), JSON.stringify({ seeds, ...base }));
   last = performance.now();
   lastCpu = process.cpuUsage();
-  if (mode === "pipeline") {
-    const results = analyze(load, { seed: 42, trace: seeds });
-    mark("analyze()");
+  if (mode === "pipeline" || mode === "pipeline-1t") {
+    const results = mode === "pipeline" ? await analyzeParallel(load, { seed: 42, trace: seeds, threads: 2 }) : analyze(load, { seed: 42, trace: seeds });
+    mark(mode === "pipeline" ? "analyzeParallel() (2 threads)" : "analyze() (1 thread)");
     const text = serializeResults(results);
     mark("serialise results.json");
     writeFileSync(join(DATA_DIR, `results-${ds.transactions.length}.json`), text);
@@ -158,7 +167,8 @@ function measureCli(dir: string): AnalyzeFigures | undefined {
   if (!existsSync(join(dir, ".bench-seeds.json"))) return undefined;
   const load = JSON.parse(readFileSync(join(dir, ".bench-seeds.json"), "utf8")) as { seeds: string[]; transactions: number; accounts: number; parties: number };
   const out = join(DATA_DIR, `cli-out-${load.transactions}`);
-  const args = ["--max-old-space-size=7500", "--import", "tsx", "--import", "./bench/peak-at-exit.mjs", join("src", "cli", "bin.ts"), "analyze", dir, "--out", out, "--quiet", ...load.seeds.flatMap((s) => ["--trace", s])];
+  const bin = existsSync(join(ROOT, "dist", "cli.js")) ? [join("dist", "cli.js")] : ["--import", "tsx", join("src", "cli", "bin.ts")];
+  const args = ["--max-old-space-size=7500", "--import", "./bench/peak-at-exit.mjs", ...bin, "analyze", dir, "--out", out, "--quiet", ...load.seeds.flatMap((s) => ["--trace", s])];
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 3 * 60 * 60_000, maxBuffer: 64 << 20 });
   const ms = Math.round(performance.now() - t0);
@@ -174,7 +184,7 @@ export function runAnalyzeBench(sizes: number[], withStages: boolean, log: (s: s
   for (const size of sizes) {
     const dir = benchCase(size);
     const figures: AnalyzeFigures[] = [];
-    for (const mode of withStages ? (["pipeline", "stages"] as const) : (["pipeline"] as const)) {
+    for (const mode of withStages ? (["pipeline", "pipeline-1t", "stages"] as const) : (["pipeline", "pipeline-1t"] as const)) {
       log(`bench analyze: ${sizeLabel(size)} ${mode}...`);
       const r = runChild<AnalyzeFigures>(join("bench", "analyze.mts"), ["--child", dir, "--mode", mode], { maxOldSpaceMb: 7500 });
       if (!r.data) {
@@ -208,6 +218,8 @@ export function pipelineTable(results: { size: number; figures: AnalyzeFigures[]
   rows.push(["CPU time (s, user+system)", ...runs.map((r) => secs(r.f!.cpuMs))]);
   rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f!.peakMb}**`)]);
   rows.push(["alerts / communities / flows", ...runs.map((r) => `${r.f!.alerts} / ${r.f!.communities} / ${r.f!.flows}`)]);
+  const one = results.map((r) => r.figures.find((f) => f.mode === "pipeline-1t"));
+  if (one.some(Boolean)) rows.push(["total on one thread (analyze): wall (CPU) s", ...one.map((f) => (f ? `${secs(f.totalMs)} (${secs(f.cpuMs)})` : "-"))]);
   return table(["stage: wall (CPU) s", ...runs.map((r) => `${sizeLabel(r.size)} tx`)], rows);
 }
 

@@ -93,7 +93,7 @@ export async function analyzeParallel(load: CaseLoad, options: AnalyzeParallelOp
 
   const progress = options.onProgress;
   const plan = planRuleThreads(ruleSet);
-  const worker = startWorker("resolve-worker", {});
+  const worker = startWorker("resolve-worker");
   try {
     const input: ResolveWorkerInput = { parties: JSON.stringify(dataset.parties), options: options.resolve };
     const resolved = workerResult<Resolution>(worker);

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 /**
@@ -5,25 +6,19 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
  * `dist/<name>.js` in the package, or `src/parallel/<name>.ts` when wildtrace runs from its
  * sources (tests and benchmarks run through tsx; the worker then registers tsx itself, because
  * Node does not pass `--import` on to worker threads).
+ *
+ * The worker gets no Node flags of the process (`--max-old-space-size` and `--input-type` are
+ * refused in workers and would make `new Worker` throw) but the same heap limit as the
+ * calling thread, so a process started with a larger heap gives its worker one too.
  */
-export function startWorker(name: string, options: WorkerOptions): Worker {
+export function startWorker(name: string, options: WorkerOptions = {}): Worker {
   const here = import.meta.url;
-  // Workers inherit the process's Node flags; `--input-type` (from `node --input-type=module -e`)
-  // is refused for a worker that runs a file.
-  const execArgv = options.execArgv ?? withoutInputType(process.execArgv);
+  const heapMb = Math.ceil(getHeapStatistics().heap_size_limit / (1024 * 1024));
+  const base: WorkerOptions = { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb }, ...options };
   if (here.endsWith(".ts")) {
     const file = new URL(`./${name}.ts`, here).href;
     const boot = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(file)}); });`;
-    return new Worker(boot, { ...options, execArgv, eval: true });
+    return new Worker(boot, { ...base, eval: true });
   }
-  return new Worker(new URL(`./${name}.js`, here), { ...options, execArgv });
-}
-
-function withoutInputType(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--input-type") i++;
-    else if (!args[i].startsWith("--input-type=")) out.push(args[i]);
-  }
-  return out;
+  return new Worker(new URL(`./${name}.js`, here), base);
 }
