@@ -106,12 +106,15 @@ export function ordinaryReferenceFlags(ctx: RuleContext, words: readonly string[
   const refs = ctx.dataset.references;
   const flags = new Int8Array(refs.length).fill(-1);
   const set = new Set(words.map((w) => w.toLowerCase()));
+  const lower = [...set];
   const unspaced = words.filter((w) => /[\p{Script=Han}\p{Script=Thai}]/u.test(w));
   return (r: number) => {
     if (r <= 0) return false;
     if (flags[r] < 0) {
       const text = refs[r].toLowerCase();
-      const hit = text.split(/[^\p{L}\p{N}]+/u).some((tok) => set.has(tok)) || unspaced.some((w) => text.includes(w));
+      // a token equal to a word is also a substring: split only the few texts containing one
+      const hit =
+        (lower.some((w) => text.includes(w)) && text.split(/[^\p{L}\p{N}]+/u).some((tok) => set.has(tok))) || unspaced.some((w) => text.includes(w));
       flags[r] = hit ? 1 : 0;
     }
     return flags[r] === 1;

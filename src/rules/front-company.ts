@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { foldWords } from "../_lib/fold-words.js";
 import { CHANNELS } from "../model/codes.js";
+import { inColumns, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { DAY, money } from "./windows.js";
@@ -134,11 +135,25 @@ export const frontCompanyRule = defineRule({
         if (others.length > 0) sharedContact.set(c, [...(sharedContact.get(c) ?? []), ...others]);
       }
     }
-    const crossBorder = (i: number) => {
-      const f = t.fromCountry[i] || (t.from[i] >= 0 ? ds.accountCountry[t.from[i]] : 0);
-      const to = t.toCountry[i] || (t.to[i] >= 0 ? ds.accountCountry[t.to[i]] : 0);
-      return f !== 0 && to !== 0 && f !== to;
-    };
+    // per transaction, in one pass in table order: CASH_IN (cash-like channel or no sender) and
+    // CROSS (both sides' countries known and different); the loops below read one byte per
+    // transfer instead of five columns
+    const CASH_IN = 1;
+    const CROSS = 2;
+    const flags = new Uint8Array(t.length);
+    const cashLike = new Uint8Array(CHANNELS.length);
+    for (const c of CASH_LIKE) if (c >= 0) cashLike[c] = 1;
+    for (let i = 0; i < t.length; i++) {
+      const from = t.from[i];
+      const to = t.to[i];
+      let b = cashLike[t.channel[i]] === 1 || from < 0 ? CASH_IN : 0;
+      const fc = t.fromCountry[i] || (from >= 0 ? ds.accountCountry[from] : 0);
+      const tc = t.toCountry[i] || (to >= 0 ? ds.accountCountry[to] : 0);
+      if (fc !== 0 && tc !== 0 && fc !== tc) b |= CROSS;
+      flags[i] = b;
+    }
+    const inSide = inColumns(ctx);
+    const outSide = outColumns(ctx);
     const cashSectors = new Set(p.cashSectors);
     const domestic = new Set(p.domesticSectors);
     const out: Measurement[] = [];
@@ -165,23 +180,29 @@ export const frontCompanyRule = defineRule({
           if (Number.isFinite(o) && (!Number.isFinite(inc) || o < inc)) inc = o;
         }
       }
+      // the signals this company could still show: skip the flows when they cannot reach minSignals
+      // (young needs an incorporation date unless minYoungInflow is 0, the mismatch a sector)
+      const possible =
+        (sharedOfficer.has(k) ? 1 : 0) + (sharedContact.has(k) ? 1 : 0) + (Number.isFinite(inc) || p.minYoungInflow <= 0 ? 1 : 0) + (party.sector ? 1 : 0);
+      if (possible < p.minSignals) continue;
       for (const a of accts) {
         for (let q = inStart[a]; q < inStart[a + 1]; q++) {
           const i = inTx[q];
-          const v = t.baseAmount[i];
+          const v = inSide.amount[q];
+          const f = flags[i];
           inflow += v;
           volume += v;
-          if (CASH_LIKE.has(t.channel[i]) || t.from[i] < 0) cashIn += v;
-          if (crossBorder(i)) cross += v;
-          if (Number.isFinite(inc) && t.time[i] - inc <= p.youngDays * DAY && t.time[i] >= inc) {
+          if ((f & CASH_IN) !== 0) cashIn += v;
+          if ((f & CROSS) !== 0) cross += v;
+          const ti = inSide.time[q];
+          if (Number.isFinite(inc) && ti - inc <= p.youngDays * DAY && ti >= inc) {
             youngIn += v;
             youngTx.push(i);
           }
         }
         for (let q = outStart[a]; q < outStart[a + 1]; q++) {
-          const i = outTx[q];
-          volume += t.baseAmount[i];
-          if (crossBorder(i)) cross += t.baseAmount[i];
+          volume += outSide.amount[q];
+          if ((flags[outTx[q]] & CROSS) !== 0) cross += outSide.amount[q];
         }
       }
       if (youngIn >= p.minYoungInflow) {

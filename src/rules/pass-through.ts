@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inColumns } from "./list-columns.js";
 import { matchRelays } from "./relays.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
@@ -68,6 +69,7 @@ export const passThroughRule = defineRule({
     const W = p.windowDays * DAY;
     const out: Measurement[] = [];
     const matchedOut = new Map<number, number>();
+    const { time: inTime, amount: inAmount } = inColumns(ctx);
     for (let a = 0; a < ds.accounts.length; a++) {
       const lo = inStart[a];
       const hi = inStart[a + 1];
@@ -82,13 +84,14 @@ export const passThroughRule = defineRule({
       let best: { l: number; r: number; inflow: number; passed: number } | undefined;
       for (let r = lo; r < hi; r++) {
         const i = inTx[r];
-        while (t.time[i] - t.time[inTx[l]] > W) {
-          const j = inTx[l++];
-          inflow -= t.baseAmount[j];
-          if (matchedOut.has(j)) passed -= t.baseAmount[j];
+        while (inTime[r] - inTime[l] > W) {
+          const j = inTx[l];
+          inflow -= inAmount[l];
+          if (matchedOut.has(j)) passed -= inAmount[l];
+          l++;
         }
-        inflow += t.baseAmount[i];
-        if (matchedOut.has(i)) passed += t.baseAmount[i];
+        inflow += inAmount[r];
+        if (matchedOut.has(i)) passed += inAmount[r];
         if (inflow >= p.minInflow && passed >= p.minShare * inflow - 1e-9 && (!best || passed > best.passed)) best = { l, r, inflow, passed };
       }
       if (!best) continue;

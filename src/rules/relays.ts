@@ -1,4 +1,5 @@
 import type { RuleContext } from "./context.js";
+import { inColumns, outColumns } from "./list-columns.js";
 
 /**
  * Private helper of `pass_through` and `rapid_movement`: for each incoming transfer of account
@@ -17,28 +18,29 @@ import type { RuleContext } from "./context.js";
  * ```
  */
 export function matchRelays(ctx: RuleContext, a: number, maxDelayMs: number, minRatio: number, maxRatio: number, minAmount: number): [number, number][] {
-  const t = ctx.dataset.transactions;
   const { inStart, inTx, outStart, outTx } = ctx.adjacency;
   const pairs: [number, number][] = [];
   const oLo = outStart[a];
   const oHi = outStart[a + 1];
   if (oLo === oHi || inStart[a] === inStart[a + 1]) return pairs;
+  // list-ordered columns (shared per rule run): sequential reads instead of one per table column
+  const inSide = inColumns(ctx);
+  const { time: outTime, amount: outAmount } = outColumns(ctx);
   const used = new Uint8Array(oHi - oLo);
   let base = oLo;
   for (let k = inStart[a]; k < inStart[a + 1]; k++) {
+    const amt = inSide.amount[k];
+    if (amt < minAmount || inSide.other[k] === a) continue;
     const i = inTx[k];
-    const amt = t.baseAmount[i];
-    if (amt < minAmount || t.from[i] === a) continue;
-    const ti = t.time[i];
-    while (base < oHi && t.time[outTx[base]] < ti) base++;
+    const ti = inSide.time[k];
+    while (base < oHi && outTime[base] < ti) base++;
     for (let q = base; q < oHi; q++) {
-      const o = outTx[q];
-      if (t.time[o] - ti > maxDelayMs) break;
-      if (used[q - oLo] || o === i) continue;
-      const ao = t.baseAmount[o];
+      if (outTime[q] - ti > maxDelayMs) break;
+      if (used[q - oLo] || outTx[q] === i) continue;
+      const ao = outAmount[q];
       if (ao >= minRatio * amt && ao <= maxRatio * amt) {
         used[q - oLo] = 1;
-        pairs.push([i, o]);
+        pairs.push([i, outTx[q]]);
         break;
       }
     }

@@ -95,10 +95,21 @@ export const thirdPartyPaymentRule = defineRule({
     const docOf = new Int32Array(ds.references.length).fill(-2);
     const docKeys: string[] = [];
     const docIndex = new Map<string, number>();
+    const wordList = [...words];
+    // a text can only name a principal or a document when it contains every token of a phrase,
+    // or a digit and a document word, as substrings: most references are ruled out without
+    // tokenising them
+    const mayMatch = (text: string) =>
+      phrases.some((ph) => (ph.unspaced ? text.includes(ph.raw) : ph.toks.every((tk) => text.includes(tk)))) ||
+      (/\d/.test(text) && wordList.some((w) => text.includes(w)));
     const docId = (r: number): number => {
       if (r <= 0) return -1;
       if (docOf[r] === -2) {
         const text = ds.references[r].toLowerCase();
+        if (!mayMatch(text)) {
+          docOf[r] = -1;
+          return -1;
+        }
         const toks = tokenize(text);
         const principal = principalOf(text, toks);
         let key: string | undefined;
@@ -119,15 +130,16 @@ export const thirdPartyPaymentRule = defineRule({
       return docOf[r];
     };
     const items: number[] = [];
-    const itemDoc = new Map<number, number>();
+    // per transaction: its document id (read only for the items)
+    const docOfTx = new Int32Array(t.length);
     for (let i = 0; i < t.length; i++) {
       if (t.to[i] < 0 || t.from[i] < 0) continue;
       const id = docId(t.reference[i]);
       if (id < 0) continue;
       items.push(i);
-      itemDoc.set(i, id);
+      docOfTx[i] = id;
     }
-    items.sort((x, y) => itemDoc.get(x)! - itemDoc.get(y)! || t.to[x] - t.to[y] || t.time[x] - t.time[y] || x - y);
+    items.sort((x, y) => docOfTx[x] - docOfTx[y] || t.to[x] - t.to[y] || t.time[x] - t.time[y] || x - y);
     const out: Measurement[] = [];
     const W = p.windowDays * DAY;
     const payerKey = (i: number) => {
@@ -138,14 +150,14 @@ export const thirdPartyPaymentRule = defineRule({
     };
     for (let g = 0; g < items.length; ) {
       let h = g + 1;
-      while (h < items.length && itemDoc.get(items[h]) === itemDoc.get(items[g]) && t.to[items[h]] === t.to[items[g]]) h++;
+      while (h < items.length && docOfTx[items[h]] === docOfTx[items[g]] && t.to[items[h]] === t.to[items[g]]) h++;
       const list = items.slice(g, h);
       g = h;
-      if (list.length < p.minPayers && principals[itemDoc.get(list[0])!] === undefined) continue;
+      if (list.length < p.minPayers && principals[docOfTx[list[0]]] === undefined) continue;
       const payee = t.to[list[0]];
       const payeeHolder = ds.accountHolder[payee];
       const inWindow = list.filter((i) => t.time[i] - t.time[list[0]] <= W);
-      const principal = principals[itemDoc.get(list[0])!];
+      const principal = principals[docOfTx[list[0]]];
       // a payer that is itself the named principal pays its own bill
       const isPrincipal = (i: number) => {
         const h = ds.accountHolder[t.from[i]];
@@ -160,7 +172,7 @@ export const thirdPartyPaymentRule = defineRule({
       const accounts = [payee];
       for (const i of inWindow) if (!accounts.includes(t.from[i])) accounts.push(t.from[i]);
       out.push({
-        key: `${ds.accounts[payee].id}:${docKeys[itemDoc.get(list[0])!].replace(/ /g, "_")}`,
+        key: `${ds.accounts[payee].id}:${docKeys[docOfTx[list[0]]].replace(/ /g, "_")}`,
         value: parties,
         accounts,
         transactions: inWindow,
