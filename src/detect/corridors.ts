@@ -129,7 +129,8 @@ export function findCorridors(dataset: Dataset, options: CorridorOptions = {}): 
   const assigned = new Map<number, number>();
   const stop = (_acc: number, tx: number) => isSource[effTo(tx)] === 1;
   const countriesOf = (tx: number) => transactionCountries(dataset, tx);
-  const byChain = new Map<string, { countries: string[]; amount: number; count: number; paths: { amount: number; path: string[] }[] }>();
+  // Paths are kept as transfer chains; account ids are made only for the corridors returned.
+  const byChain = new Map<string, { countries: string[]; amount: number; count: number; paths: { amount: number; chain: number[] }[] }>();
   let examined = 0;
   let truncated = false;
   for (const start of starts) {
@@ -151,7 +152,7 @@ export function findCorridors(dataset: Dataset, options: CorridorOptions = {}): 
       if (!c) byChain.set(key, (c = { countries, amount: 0, count: 0, paths: [] }));
       c.amount += parcels.amount[p];
       c.count++;
-      c.paths.push({ amount: parcels.amount[p], path: [dataset.accounts[t.from[chain[0]]].id, ...chain.map((tx) => dataset.accounts[t.to[tx]].id)] });
+      c.paths.push({ amount: parcels.amount[p], chain });
     }
     if (truncated) break;
   }
@@ -162,7 +163,7 @@ export function findCorridors(dataset: Dataset, options: CorridorOptions = {}): 
       countries: c.countries,
       amount: Math.round(c.amount * 100) / 100,
       count: c.count,
-      examples: distinctPaths(c.paths).slice(0, exampleCount),
+      examples: distinctPaths(c.paths.map((p) => ({ amount: p.amount, path: [dataset.accounts[t.from[p.chain[0]]].id, ...p.chain.map((tx) => dataset.accounts[t.to[tx]].id)] }))).slice(0, exampleCount),
     }));
   return { corridors, starts: starts.length, examined, truncated };
 }
