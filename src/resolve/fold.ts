@@ -85,5 +85,8 @@ export function nameTokens(name: string, kind: PartyKind): string[] {
  * ```
  */
 export function addressKey(text: string): string {
+  // ASCII text: folding lower-cases and turns every run of other characters into one space, so
+  // dropping the spaces afterwards is dropping those characters in one pass.
+  if (ALL_ASCII.test(text)) return text.toLowerCase().replace(NON_ALNUM, "");
   return foldText(text).replace(/ /g, "");
 }

@@ -5,6 +5,7 @@ import { FoldCache } from "./fold-cache.js";
 import { type IdentifierKey, identifierKey } from "./identifier-key.js";
 import { jaroWinkler } from "./jaro-winkler.js";
 import { internationalPhoneFastPath } from "./phone.js";
+import { radixSortPairs } from "./radix-sort.js";
 import { TokenSimilarity } from "./token-similarity.js";
 import { UnionFind } from "./union-find.js";
 
@@ -312,22 +313,28 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   let comparisons = 0;
   let skippedBlocks = 0;
   if (o.fuzzy) {
-    // Blocking keys are hashed (FNV-1a, 32 bits) and stored with the party index in one sorted
-    // Float64Array: no string keys, no per-block arrays. A hash collision only merges two blocks,
+    // Blocking keys are hashed (FNV-1a, 32 bits) and stored with the party index in typed arrays,
+    // radix-sorted: no string keys, no per-block arrays. A hash collision only merges two blocks,
     // which costs comparisons, never a wrong link (every candidate pair is checked in full).
     const partyBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
     const hashBits = Math.min(32, 53 - partyBits);
-    const hashScale = 2 ** partyBits;
+    // Past 2^21 parties the hash keeps fewer bits, as when hash and party shared one double.
     const hashMask = hashBits >= 32 ? 0xffffffff : 2 ** hashBits - 1;
-    let entries = new Float64Array(Math.max(16, n * 8));
+    // (masked hash, party) pairs, added in party order.
+    let entryHash = new Uint32Array(Math.max(16, n * 8));
+    let entryParty = new Int32Array(entryHash.length);
     let used = 0;
     const addKey = (hash: number, i: number): void => {
-      if (used === entries.length) {
-        const grown = new Float64Array(entries.length * 2);
-        grown.set(entries);
-        entries = grown;
+      if (used === entryHash.length) {
+        const grownHash = new Uint32Array(entryHash.length * 2);
+        grownHash.set(entryHash);
+        entryHash = grownHash;
+        const grownParty = new Int32Array(entryHash.length);
+        grownParty.set(entryParty);
+        entryParty = grownParty;
       }
-      entries[used++] = ((hash & hashMask) >>> 0) * hashScale + i;
+      entryHash[used] = (hash & hashMask) >>> 0;
+      entryParty[used++] = i;
     };
     // A fuzzy link needs support, so candidates must share a name-token pair *and* a supporting
     // value (birth date, phone, the start of an address; the country only when the country alone
@@ -370,7 +377,11 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
       for (const ph of f.phones) addKey(fnv(kh.phone, ph), i);
       for (const ad of f.addresses) addKey(fnv(kh.address, ad.key), i);
     }
-    const sorted = entries.subarray(0, used).sort();
+    // By hash, then by party (a stable sort of pairs added in party order): the order of the
+    // numbers hash * 2^partyBits + party.
+    const sorted = radixSortPairs(entryHash, entryParty, used);
+    const sortedHash = sorted.keys;
+    const sortedParty = sorted.values;
     // Blocks of 2 to maxBlockSize distinct parties, as runs of `members` (ascending party index),
     // and for each party the positions of its entries in them (CSR).
     const members = new Int32Array(used);
@@ -378,12 +389,12 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     const blockEnd: number[] = [];
     let nMembers = 0;
     for (let start = 0; start < used; ) {
-      const block = Math.floor(sorted[start] / hashScale);
+      const block = sortedHash[start];
       let end = start + 1;
-      while (end < used && Math.floor(sorted[end] / hashScale) === block) end++;
+      while (end < used && sortedHash[end] === block) end++;
       const from = nMembers;
       for (let k = start; k < end; k++) {
-        const i = sorted[k] - block * hashScale;
+        const i = sortedParty[k];
         if (nMembers === from || members[nMembers - 1] !== i) members[nMembers++] = i;
       }
       start = end;
@@ -545,6 +556,11 @@ function bestNameScore(a: PartyFeatures, b: PartyFeatures, sim: TokenSimilarity)
 function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>, sim: TokenSimilarity): Link | undefined {
   if (fa.kind !== fb.kind) return undefined;
   if (fa.birthDate !== "" && fb.birthDate !== "" && fa.birthDate !== fb.birthDate) return undefined;
+  // Most candidates (a shared birth date, an address) have unrelated names: rule them out from a
+  // few token pairs before scoring every pair of names in full.
+  let reachable = false;
+  for (const x of fa.names) for (const y of fb.names) reachable ||= sim.canReach(x, y, o.nameThreshold);
+  if (!reachable) return undefined;
   const score = bestNameScore(fa, fb, sim);
   if (score < o.nameThreshold) return undefined;
   const values = [fa.display, fb.display];

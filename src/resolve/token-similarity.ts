@@ -88,6 +88,30 @@ export class TokenSimilarity {
     return value;
   }
 
+  /**
+   * False when `nameSimilarity(a, b)` is certainly below `floor`, read from as few token pairs
+   * as possible; true when it may reach it. The score divides the sum of at most one matched
+   * similarity (each at most 1, and at least `tokenThreshold`) per token of the shorter name by
+   * that name's length `m`; a token of the shorter name without any partner at or above
+   * `tokenThreshold` adds nothing, so with `u` such tokens the score is at most `(m - u) / m`
+   * (in floating point too: a sum of `k` numbers at most 1 is at most `k`).
+   */
+  canReach(a: Int32Array, b: Int32Array, floor: number): boolean {
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    const m = short.length;
+    if (m === 0) return 0 >= floor;
+    const threshold = this.threshold;
+    let possible = m;
+    for (let i = 0; i < m; i++) {
+      let partner = false;
+      for (let j = 0; j < long.length && !partner; j++) {
+        if (a === short ? this.pair(short[i], long[j]) >= threshold : this.pair(long[j], short[i]) >= threshold) partner = true;
+      }
+      if (!partner && --possible / m < floor) return false;
+    }
+    return true;
+  }
+
   /** `nameSimilarity(a, b)` of the token arrays these ids came from. */
   nameSimilarity(a: Int32Array, b: Int32Array): number {
     const na = a.length;

@@ -64,6 +64,10 @@ describe("fast paths of entity resolution", () => {
     fc.assert(fc.property(ascii, (s) => foldText(s) === foldTextReference(s)));
     expect(foldText("  O'Brien-Smith & Co.  ")).toBe(foldTextReference("  O'Brien-Smith & Co.  "));
   });
+  it("addressKey of ASCII text equals the full fold without spaces", () => {
+    fc.assert(fc.property(ascii, (s) => addressKey(s) === foldTextReference(s).replace(/ /g, "")));
+    expect(addressKey(" 12, Samora Ave. - Dar es Salaam ")).toBe("12samoraavedaressalaam");
+  });
   it("jaro with its reused buffers equals a fresh computation, whatever the call order", () => {
     fc.assert(fc.property(fc.array(fc.tuple(word, word), { maxLength: 20 }), (pairs) => pairs.every(([a, b]) => jaro(a, b) === jaroReference(a, b))));
   });
@@ -90,6 +94,21 @@ describe("fast paths of entity resolution", () => {
         return true;
       }),
     );
+  });
+  it("TokenSimilarity.canReach never rules out a pair of names that reaches the floor", () => {
+    const names = fc.array(fc.string({ unit: fc.constantFrom(..."abcdeiou"), minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 6 });
+    const options = fc.record({ tokenThreshold: fc.constantFrom(0, 0.7, 0.85, 0.9, 1), minFuzzyLength: fc.integer({ min: 1, max: 5 }) });
+    const floor = fc.constantFrom(0, 0.5, 0.6, 0.75, 0.9, 0.95, 1);
+    fc.assert(
+      fc.property(options, floor, fc.array(fc.tuple(names, names), { minLength: 1, maxLength: 30 }), (o, f, pairs) => {
+        const sim = new TokenSimilarity(o);
+        return pairs.every(([a, b]) => sim.canReach(sim.ids(a), sim.ids(b), f) || nameSimilarity(a, b, o) < f);
+      }),
+      { numRuns: 500 },
+    );
+    const sim = new TokenSimilarity();
+    expect(sim.canReach(sim.ids(["hung", "nguyen"]), sim.ids(["anh", "tran"]), 0.9)).toBe(false);
+    expect(sim.canReach(sim.ids(["hung", "nguyen"]), sim.ids(["hung", "nguyen", "van"]), 0.9)).toBe(true);
   });
   it("FoldCache returns what nameTokens and addressKey return", () => {
     const cache = new FoldCache();
