@@ -59,19 +59,23 @@ export async function runAnalyze(argv: string[], io: CommandIO): Promise<number>
   if (positionals.length !== 1) throw new UsageError("analyze needs exactly one case folder", ANALYZE_HELP);
   const traceTop = Number(values["trace-top"]);
   if (!Number.isInteger(traceTop) || traceTop < 0) throw new UsageError(`--trace-top must be a whole number, got '${values["trace-top"]}'`, ANALYZE_HELP);
-  const { load, results } = await analyzeCaseArgs(positionals[0], values, ANALYZE_HELP, { trace: values.trace, traceTop });
+  const { load, results, progress } = await analyzeCaseArgs(positionals[0], values, ANALYZE_HELP, { trace: values.trace, traceTop });
   mkdirSync(values.out, { recursive: true });
+  progress({ stage: "write", done: 0, total: 3, message: "results.json" });
   writeFileSync(join(values.out, "results.json"), serializeResults(results));
+  progress({ stage: "write", done: 1, total: 3, message: "graph.graphml" });
   const fd = openSync(join(values.out, "graph.graphml"), "w");
   try {
     for (const chunk of transactionGraphMLChunks(load.dataset)) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
+  progress({ stage: "write", done: 2, total: 3, message: "report.html, report.md" });
   const brief = buildCaseBrief(results, load.dataset);
   writeFileSync(join(values.out, "report.html"), htmlFromBrief(brief));
   writeFileSync(join(values.out, "report-chart.svg"), renderLinkChartSvg(brief.chart));
   writeFileSync(join(values.out, "report.md"), markdownFromBrief(brief, { chartHref: "report-chart.svg" }));
+  progress.done();
   const s = results.summary;
   const unknownSeeds = s.detect.flows.unknownSeeds;
   if (unknownSeeds.length > 0) io.err(`wildtrace: --trace ${unknownSeeds.join(", ")}: no such account or party in the case`);

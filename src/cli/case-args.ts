@@ -1,6 +1,7 @@
 import type { AnalysisResults, AnalyzeOptions } from "../analyze.js";
 import { type CaseLoad, loadCase } from "../ingest/load-case.js";
 import { caseReaders } from "../ingest/readers.js";
+import type { ProgressHandler } from "../model/progress.js";
 import { analyzeParallel } from "../parallel/analyze-parallel.js";
 import { UsageError } from "./io.js";
 import { stderrProgress } from "./progress.js";
@@ -60,23 +61,25 @@ export interface CaseArgValues {
 
 /**
  * Load the case folder `dir` and analyse it as the flags say, with a progress line on stderr
- * unless `--quiet`. A bad `--seed` is a usage error shown with `help`.
+ * unless `--quiet`. A bad `--seed` is a usage error shown with `help`. The command reports its
+ * own writing stages through `progress` and calls `progress.done()` when it has finished.
  *
  * @example
  * ```ts
- * const { load, results } = await analyzeCaseArgs("datasets/mini", { seed: "42", quiet: true }, ANALYZE_HELP);
+ * const { load, results, progress } = await analyzeCaseArgs("datasets/mini", { seed: "42", quiet: true }, ANALYZE_HELP);
+ * progress.done();
  * results.alerts.length; // 12
  * await analyzeCaseArgs("datasets/mini", { seed: "x" }, ANALYZE_HELP);
  * // throws UsageError: "--seed must be an integer, got 'x'"
  * ```
  */
-export async function analyzeCaseArgs(dir: string, values: CaseArgValues, help: string, options: Omit<AnalyzeOptions, "seed" | "onProgress" | "rules"> = {}): Promise<{ load: CaseLoad; results: AnalysisResults }> {
+export async function analyzeCaseArgs(dir: string, values: CaseArgValues, help: string, options: Omit<AnalyzeOptions, "seed" | "onProgress" | "rules"> = {}): Promise<{ load: CaseLoad; results: AnalysisResults; progress: ProgressHandler & { done(): void } }> {
   const seed = Number(values.seed ?? "42");
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`, help);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && threads !== 1 && threads !== 2) throw new UsageError(`--threads must be 1 or 2, got '${values.threads}'`, help);
   const rules = values.config ? readRulesConfig(values.config) : undefined;
-  const progress = values.quiet ? undefined : stderrProgress();
+  const progress = values.quiet ? quietProgress() : stderrProgress();
   const load = await loadCase(dir, {
     mapping: values.mapping,
     baseCurrency: values["base-currency"]?.toUpperCase(),
@@ -85,6 +88,9 @@ export async function analyzeCaseArgs(dir: string, values: CaseArgValues, help: 
     onProgress: progress,
   });
   const results = await analyzeParallel(load, { ...options, seed, onProgress: progress, rules, threads });
-  progress?.done();
-  return { load, results };
+  return { load, results, progress };
+}
+
+function quietProgress(): ProgressHandler & { done(): void } {
+  return Object.assign(() => {}, { done() {} });
 }

@@ -76,10 +76,12 @@ export async function runExport(argv: string[], io: CommandIO): Promise<number> 
   } else if (argv.some((a) => a === "--key-env" || a.startsWith("--key-env="))) {
     throw new UsageError("--key-env is only used with --pseudonymise", EXPORT_HELP);
   }
-  const { load, results } = await analyzeCaseArgs(positionals[0], values, EXPORT_HELP);
+  const { load, results, progress } = await analyzeCaseArgs(positionals[0], values, EXPORT_HELP);
+  progress({ stage: "export", done: 0, message: format });
   const files = exportCase(load.dataset, results, { format, graph, multi: values.multi, pseudonymiseKey: key });
   mkdirSync(values.out, { recursive: true });
   for (const f of files) writeFileSync(join(values.out, f.name), f.content);
+  progress.done();
   io.err(`wildtrace: wrote ${files.map((f) => join(values.out, f.name)).join(", ")}${key ? " (pseudonymised)" : ""}`);
   return 0;
 }

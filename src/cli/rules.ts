@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { WildtraceError } from "../errors.js";
-import { defaultRules } from "../rules/default-rules.js";
 import { parseRulesConfig, type RulesConfig } from "../rules/config.js";
+import { defaultRules } from "../rules/default-rules.js";
 import { resolveRules } from "../rules/run-rules.js";
 import { type CommandIO, UsageError } from "./io.js";
 

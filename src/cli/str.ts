@@ -60,7 +60,8 @@ export async function runStr(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("str needs exactly one case folder", STR_HELP);
   const alertIds = values.alert ?? [];
   if ((alertIds.length === 0) === (values.community === undefined)) throw new UsageError("give --alert (one or more) or --community, not both", STR_HELP);
-  const { load, results } = await analyzeCaseArgs(positionals[0], values, STR_HELP);
+  const { load, results, progress } = await analyzeCaseArgs(positionals[0], values, STR_HELP);
+  progress.done();
   const ds = load.dataset;
   const txs = new Set<number>();
   const parties = new Set<string>();

@@ -99,10 +99,11 @@ export async function analyzeParallel(load: CaseLoad, options: AnalyzeParallelOp
     const resolved = workerResult<Resolution>(worker);
     resolved.catch(() => {}); // handled below; not an unhandled rejection while this thread works
     worker.postMessage(input);
-    progress?.({ stage: "resolve", done: 0, total: dataset.parties.length, message: "in a worker thread" });
-    progress?.({ stage: "rules", done: 0, total: dataset.transactions.length });
+    progress?.({ stage: "rules", done: 0, total: ruleSet.length, message: "while a worker thread resolves entities" });
     const first = runRules(dataset, { rules: plan.before, config: restrictConfig(config, plan.before) });
+    progress?.({ stage: "resolve", done: 0, total: dataset.parties.length, message: "waiting for the worker thread" });
     const resolution = await resolved;
+    progress?.({ stage: "entity rules", done: plan.before.length, total: ruleSet.length });
     const second = runRules(dataset, { rules: plan.after, config: restrictConfig(config, plan.after), entities: resolution.entities });
     return finishAnalysis(load, options, resolution, mergeRuleRuns(ruleSet, config, [first, second]));
   } finally {
