@@ -84,15 +84,63 @@ interface Problem {
   message: string;
 }
 
+/** Element names of a side, per prefix: literals (compared by pointer with the tokenizer's names) rather than strings built on every transaction. */
+const SIDE_NAMES = {
+  from: {
+    country: "from_country",
+    account: "from_account",
+    accountMyClient: "from_account_my_client",
+    person: "from_person",
+    personMyClient: "from_person_my_client",
+    entity: "from_entity",
+    entityMyClient: "from_entity_my_client",
+    fundsCode: "from_funds_code",
+    foreignCurrency: "from_foreign_currency",
+  },
+  to: {
+    country: "to_country",
+    account: "to_account",
+    accountMyClient: "to_account_my_client",
+    person: "to_person",
+    personMyClient: "to_person_my_client",
+    entity: "to_entity",
+    entityMyClient: "to_entity_my_client",
+    fundsCode: "to_funds_code",
+    foreignCurrency: "to_foreign_currency",
+  },
+  "": {
+    country: "country",
+    account: "account",
+    accountMyClient: "account_my_client",
+    person: "person",
+    personMyClient: "person_my_client",
+    entity: "entity",
+    entityMyClient: "entity_my_client",
+    fundsCode: "funds_code",
+    foreignCurrency: "foreign_currency",
+  },
+} as const;
+
 function directorType(role: string): string {
   return /owner|sharehold|beneficial|partner/i.test(role) ? "owns" : "directs";
 }
 
 function mergeParty(into: Party, from: Party): void {
-  const hasId = new Set(into.identifiers.map((i) => `${i.type}\u0000${i.value}`));
-  for (const i of from.identifiers) if (!hasId.has(`${i.type}\u0000${i.value}`)) into.identifiers.push(i);
-  const hasAddr = new Set(into.addresses.map((a) => a.text));
-  for (const a of from.addresses) if (!hasAddr.has(a.text)) into.addresses.push(a);
+  // Compared with the lists as they were before this merge (as sets of them would be): the lists are short, so no sets are built.
+  const ids = into.identifiers;
+  const nIds = ids.length;
+  for (const i of from.identifiers) {
+    let known = false;
+    for (let k = 0; k < nIds && !known; k++) known = ids[k].type === i.type && ids[k].value === i.value;
+    if (!known) ids.push(i);
+  }
+  const addrs = into.addresses;
+  const nAddrs = addrs.length;
+  for (const a of from.addresses) {
+    let known = false;
+    for (let k = 0; k < nAddrs && !known; k++) known = addrs[k].text === a.text;
+    if (!known) addrs.push(a);
+  }
   for (const a of from.aliases) if (!into.aliases.includes(a) && a !== into.name) into.aliases.push(a);
   if (from.name !== into.name && !into.aliases.includes(from.name)) into.aliases.push(from.name);
   for (const r of from.roles) if (!into.roles.includes(r)) into.roles.push(r);
@@ -118,6 +166,8 @@ class GoamlFile {
   private readonly accounts = new Set<string>();
   private readonly accountDetail: Map<string, AccountDetail>;
   private readonly links = new Set<string>();
+  /** Party ids computed in this file, by kind and identifying key (hashing is the costly part). */
+  private readonly partyIds = new Map<string, string>();
   private sawAny = false;
 
   constructor(
@@ -235,30 +285,30 @@ class GoamlFile {
   }
 
   /** Read one side (`t_from`, `t_to_my_client`, an involved `party`). */
-  private side(node: XmlNode, prefix: string, problems: Problem[]): Side {
-    const p = prefix ? `${prefix}_` : "";
+  private side(node: XmlNode, prefix: "from" | "to" | "", problems: Problem[]): Side {
+    const names = SIDE_NAMES[prefix];
     const scope = this.id();
-    const rawCountry = xmlText(node, `${p}country`);
+    const rawCountry = xmlText(node, names.country);
     let country: string | undefined;
     if (rawCountry !== undefined) {
       country = normaliseCountry(rawCountry);
-      if (!country) problems.push({ field: `${node.name}/${p}country`, code: "unknown_country", message: `'${rawCountry}' is not an ISO 3166-1 country code` });
+      if (!country) problems.push({ field: `${node.name}/${names.country}`, code: "unknown_country", message: `'${rawCountry}' is not an ISO 3166-1 country code` });
     }
-    const accountNode = xmlChild(node, `${p}account`) ?? xmlChild(node, `${p}account_my_client`);
-    const personNode = xmlChild(node, `${p}person`) ?? xmlChild(node, `${p}person_my_client`);
-    const entityNode = xmlChild(node, `${p}entity`) ?? xmlChild(node, `${p}entity_my_client`);
-    const side: Side = { cash: this.codes.isCash(xmlText(node, `${p}funds_code`)), country };
+    const accountNode = xmlChild(node, names.account) ?? xmlChild(node, names.accountMyClient);
+    const personNode = xmlChild(node, names.person) ?? xmlChild(node, names.personMyClient);
+    const entityNode = xmlChild(node, names.entity) ?? xmlChild(node, names.entityMyClient);
+    const side: Side = { cash: this.codes.isCash(xmlText(node, names.fundsCode)), country };
     if (accountNode) {
-      side.account = this.knownAccount(accountNode) ?? goamlAccount(accountNode, scope, country);
+      side.account = this.knownAccount(accountNode) ?? goamlAccount(accountNode, scope, country, this.partyIds);
       if (!side.account) problems.push({ field: `${node.name}/${accountNode.name}/account`, code: "missing_value", message: `${accountNode.name} has neither an account number nor an IBAN` });
     }
     if (personNode) {
-      const person = goamlPerson(personNode, scope);
+      const person = goamlPerson(personNode, scope, this.partyIds);
       if (person) side.subject = { party: person, directors: [] };
-    } else if (entityNode) side.subject = goamlEntity(entityNode, scope);
+    } else if (entityNode) side.subject = goamlEntity(entityNode, scope, this.partyIds);
     const conductorNode = xmlChild(node, "t_conductor");
-    if (conductorNode) side.conductor = goamlPerson(conductorNode, scope);
-    const fx = xmlChild(node, `${p}foreign_currency`);
+    if (conductorNode) side.conductor = goamlPerson(conductorNode, scope, this.partyIds);
+    const fx = xmlChild(node, names.foreignCurrency);
     if (fx) {
       const cur = normaliseCurrency(xmlText(fx, "foreign_currency_code") ?? "");
       const amount = Number(xmlText(fx, "foreign_amount") ?? Number.NaN);
@@ -391,9 +441,9 @@ class GoamlFile {
       const accountNode = xmlChild(rp, "account") ?? xmlChild(rp, "account_my_client");
       const personNode = xmlChild(rp, "person") ?? xmlChild(rp, "person_my_client");
       const entityNode = xmlChild(rp, "entity") ?? xmlChild(rp, "entity_my_client");
-      const account = accountNode ? goamlAccount(accountNode, scope, undefined) : undefined;
-      const person = personNode ? goamlPerson(personNode, scope) : undefined;
-      const entity = entityNode ? goamlEntity(entityNode, scope) : undefined;
+      const account = accountNode ? goamlAccount(accountNode, scope, undefined, this.partyIds) : undefined;
+      const person = personNode ? goamlPerson(personNode, scope, this.partyIds) : undefined;
+      const entity = entityNode ? goamlEntity(entityNode, scope, this.partyIds) : undefined;
       if (!account && !person && !entity) {
         this.ctx.quarantine.add({ ...loc, field: "report_party", code: "no_data", message: "the report party names no account number, person or entity" });
         continue;

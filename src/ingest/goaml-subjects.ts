@@ -47,7 +47,8 @@ export function foldGoamlName(name: string): string {
 
 /**
  * A stable party id from a kind and an identifying key: `person-` or `entity-` and 16 hex digits
- * of the key's SHA-256.
+ * of the key's SHA-256. `known` (optional) remembers the ids already computed, by kind and key: a
+ * reader meets the same person in many transactions.
  *
  * @example
  * ```ts
@@ -56,8 +57,12 @@ export function foldGoamlName(name: string): string {
  * goamlPartyId("person", "passport|VN|C4521876").startsWith("person-"); // true
  * ```
  */
-export function goamlPartyId(kind: "person" | "entity", key: string): string {
-  return `${kind}-${createHash("sha256").update(`${kind}\u0000${key}`).digest("hex").slice(0, 16)}`;
+export function goamlPartyId(kind: "person" | "entity", key: string, known?: Map<string, string>): string {
+  if (known === undefined) return `${kind}-${createHash("sha256").update(`${kind}\u0000${key}`).digest("hex").slice(0, 16)}`;
+  const k = `${kind}\u0000${key}`;
+  let id = known.get(k);
+  if (id === undefined) known.set(k, (id = goamlPartyId(kind, key)));
+  return id;
 }
 
 function isoDay(raw: string | undefined): string | undefined {
@@ -111,6 +116,7 @@ function setAttr(attrs: Record<string, string>, key: string, value: string | und
  * A canonical party from a goAML `t_person` element (or any element with its fields, such as
  * `from_person`, `signatory/t_person`, `director_id`). `scope` (the report id) keeps persons
  * known only by name apart across reports. Returns undefined when the element names nobody.
+ * `ids` (optional) caches party ids across calls (see {@link goamlPartyId}).
  *
  * @example
  * ```ts
@@ -121,7 +127,7 @@ function setAttr(attrs: Record<string, string>, key: string, value: string | und
  * p?.identifiers; // [{ type: "passport", value: "AB123456", country: "TZ" }]
  * ```
  */
-export function goamlPerson(node: XmlNode, scope: string): Party | undefined {
+export function goamlPerson(node: XmlNode, scope: string, ids?: Map<string, string>): Party | undefined {
   const name = ["first_name", "middle_name", "prefix", "last_name"]
     .map((f) => xmlText(node, f))
     .filter((s): s is string => s !== undefined)
@@ -165,7 +171,7 @@ export function goamlPerson(node: XmlNode, scope: string): Party | undefined {
   const key = identifierKey(identifiers) ?? (birthDate ? `name|${foldGoamlName(name)}|${birthDate}` : `name|${foldGoamlName(name)}|scope|${scope}`);
   const occupation = xmlText(node, "occupation");
   const party: Party = {
-    id: goamlPartyId("person", key),
+    id: goamlPartyId("person", key, ids),
     kind: "person",
     name,
     aliases: xmlChildren(node, "alias").map((a) => a.text).filter((s) => s !== ""),
@@ -227,7 +233,7 @@ function identifierKey(ids: readonly Identifier[]): string | undefined {
 
 /**
  * A canonical party (a company) from a goAML `t_entity` element, with its directors
- * (`director_id`). Returns undefined when the element has no name.
+ * (`director_id`). Returns undefined when the element has no name. `ids`: see {@link goamlPerson}.
  *
  * @example
  * ```ts
@@ -237,7 +243,7 @@ function identifierKey(ids: readonly Identifier[]): string | undefined {
  * e?.party.sector; // "freight_forwarding"
  * ```
  */
-export function goamlEntity(node: XmlNode, scope: string): GoamlSubject | undefined {
+export function goamlEntity(node: XmlNode, scope: string, ids?: Map<string, string>): GoamlSubject | undefined {
   const name = xmlText(node, "name") ?? xmlText(node, "commercial_name");
   if (!name) return undefined;
   const attrs: Record<string, string> = Object.create(null);
@@ -260,7 +266,7 @@ export function goamlEntity(node: XmlNode, scope: string): GoamlSubject | undefi
   const key = identifierKey(identifiers) ?? `name|${foldGoamlName(name)}|${c ?? `scope|${scope}`}`;
   const commercial = xmlText(node, "commercial_name");
   const party: Party = {
-    id: goamlPartyId("entity", key),
+    id: goamlPartyId("entity", key, ids),
     kind: "company",
     name,
     aliases: commercial && commercial !== name ? [commercial] : [],
@@ -274,7 +280,7 @@ export function goamlEntity(node: XmlNode, scope: string): GoamlSubject | undefi
   if (sector) party.sector = sector;
   const directors: GoamlSubject["directors"] = [];
   for (const d of xmlChildren(node, "director_id")) {
-    const p = goamlPerson(d, scope);
+    const p = goamlPerson(d, scope, ids);
     if (p) directors.push({ party: p, role: xmlText(d, "role") ?? "director" });
   }
   return { party, directors };
@@ -286,7 +292,8 @@ const MOBILE_RE = /\b(mobile|wallet|m-?pesa|momo|airtel money|tigo ?pesa|mtn)\b/
  * A canonical account from a goAML `t_account` element (`from_account`, `to_account`...): id is
  * the account number (else the IBAN); holder is the account's `t_entity`, else its primary
  * signatory, else its first signatory. `country` is the side's country, else the IBAN's or the
- * SWIFT code's. Returns undefined when the element has no account number or IBAN.
+ * SWIFT code's. Returns undefined when the element has no account number or IBAN. `ids`: see
+ * {@link goamlPerson}.
  *
  * @example
  * ```ts
@@ -296,7 +303,7 @@ const MOBILE_RE = /\b(mobile|wallet|m-?pesa|momo|airtel money|tigo ?pesa|mtn)\b/
  * a?.account; // { id: "0150123456", type: "bank", institution: "Kilimanjaro Commercial Bank Ltd", country: "TZ", currency: "TZS" }
  * ```
  */
-export function goamlAccount(node: XmlNode, scope: string, sideCountry: string | undefined): GoamlAccount | undefined {
+export function goamlAccount(node: XmlNode, scope: string, sideCountry: string | undefined, ids?: Map<string, string>): GoamlAccount | undefined {
   const iban = xmlText(node, "iban")?.replace(/\s+/g, "");
   const id = xmlText(node, "account") ?? iban;
   if (!id) return undefined;
@@ -313,11 +320,11 @@ export function goamlAccount(node: XmlNode, scope: string, sideCountry: string |
   const opened = isoDay(xmlText(node, "opened"));
   if (opened) account.opened = opened;
   const entityNode = xmlChild(node, "t_entity");
-  const entity = entityNode ? goamlEntity(entityNode, scope) : undefined;
+  const entity = entityNode ? goamlEntity(entityNode, scope, ids) : undefined;
   const signers: { party: Party; role: string; primary: boolean }[] = [];
   for (const s of xmlChildren(node, "signatory")) {
     const personNode = xmlChild(s, "t_person");
-    const p = personNode ? goamlPerson(personNode, scope) : undefined;
+    const p = personNode ? goamlPerson(personNode, scope, ids) : undefined;
     if (p) signers.push({ party: p, role: xmlText(s, "role") ?? "signatory", primary: /^(true|1|y|yes)$/i.test(xmlText(s, "is_primary") ?? "") });
   }
   let holder: GoamlSubject | undefined = entity;

@@ -5,6 +5,7 @@ import { streamXmlChildrenFast } from "./xml-fast-stream.js";
 export interface XmlNode {
   readonly name: string;
   text: string;
+  /** Child elements in document order (leaves share one frozen empty array: do not modify). */
   readonly children: XmlNode[];
   /** 1-based line of the start tag. */
   readonly line: number;

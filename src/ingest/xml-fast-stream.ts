@@ -68,6 +68,15 @@ function isChar10(n: number): boolean {
   return n === TAB || n === NL || n === CR || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 }
 
+/**
+ * The internalised copy of a string (the one V8 keeps for property keys and literals): element
+ * names are compared with literals (`c.name === "account"`) millions of times, and two
+ * internalised strings compare by pointer.
+ */
+function internalise(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
+}
+
 function normaliseLineEnds(s: string): string {
   return s.replace(/\r\n?/g, "\n");
 }
@@ -444,7 +453,7 @@ class FastXmlTokenizer {
       this.localName = this.localNames[state];
     } else {
       this.rawName = this.slice(a, b);
-      this.localName = xmlLocalName(this.rawName);
+      this.localName = internalise(xmlLocalName(this.rawName));
       if (state !== 0) {
         this.rawNames[state] = this.rawName;
         this.localNames[state] = this.localName;

@@ -28,6 +28,12 @@ export function xmlLocalName(name: string): string {
 }
 
 /**
+ * The children of every leaf element: one shared frozen empty array rather than millions of
+ * empty ones (a goAML transaction has about 35 elements, most of them leaves).
+ */
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
+/**
  * Builds the per-child element trees of a streamed document from tokenizer events (start tag,
  * text, end tag, problem), the same way whichever tokenizer sends them: the saxes path and the
  * byte tokenizer share it, so they cannot disagree on trimming, depth or the first problem.
@@ -74,9 +80,13 @@ export class XmlTreeBuilder {
       }
       return;
     }
-    const node: XmlNode = { name, text: "", children: [], line };
+    const node: XmlNode = { name, text: "", children: NO_CHILDREN, line };
     const stack = this.stack;
-    if (stack.length > 0) stack[stack.length - 1].children.push(node);
+    if (stack.length > 0) {
+      const parent = stack[stack.length - 1];
+      if (parent.children === NO_CHILDREN) (parent as { children: XmlNode[] }).children = [node];
+      else parent.children.push(node);
+    }
     stack.push(node);
   }
 
