@@ -126,6 +126,7 @@ class CsvByteScanner {
   scan(buf: Buffer, from: number, len: number, eof: boolean): number {
     const delim = this.delim;
     const maxField = this.maxField;
+    const special = Math.max(delim, LF, CR);
     const view = this.view;
     view.buf = buf;
     let start = view.start;
@@ -188,6 +189,12 @@ class CsvByteScanner {
           fs = p;
           while (p < len) {
             const c = buf[p];
+            // Letters and digits are above every special byte when the delimiter is ',' or a tab: one test each.
+            if (c > special) {
+              high |= c;
+              p++;
+              continue;
+            }
             if (c === delim || c === LF || c === CR) break;
             high |= c;
             p++;
