@@ -92,4 +92,28 @@ describe("ByteInterner", () => {
       { numRuns: 200 },
     );
   });
+  it("keeps the value attached to each key across growth (long keys too)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom("a", "b", "é"), maxLength: 20 }), { maxLength: 400 }), (keys) => {
+        const t = new ByteInterner(1, -1);
+        const values = new Map<string, number>();
+        for (const k of keys) {
+          const b = Buffer.from(k);
+          t.intern(b, 0, b.length);
+          expect(t.value).toBe(values.get(k) ?? -1);
+          if (!values.has(k)) {
+            t.setValue(values.size * 7);
+            values.set(k, values.size * 7);
+          }
+        }
+        for (const [k, v] of values) {
+          const b = Buffer.from(k);
+          t.intern(b, 0, b.length);
+          expect(t.added).toBe(false);
+          expect(t.value).toBe(v);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
