@@ -54,6 +54,42 @@ const TYPE_SYNONYMS: Readonly<Record<string, string>> = Object.freeze(
 const RULE_CACHE = new Map<string, string>();
 const RULE_CACHE_LIMIT = 10_000;
 
+/**
+ * The matching rule of an identifier type as written (`Passport Number` -> `passport`, unknown -> `id_number`).
+ *
+ * @example
+ * ```ts
+ * identifierRule(" Passport-Number "); // "passport"
+ * identifierRule("Mobile");            // "phone"
+ * identifierRule("Licence");           // "id_number"
+ * ```
+ */
+export function identifierRule(type: string): string {
+  return ruleOf(type);
+}
+
+/** Document values keep only letters and digits, upper-cased. */
+const NOT_DOCUMENT_CHAR = /[^A-Z0-9]/g;
+
+/**
+ * The comparable value of a document identifier (a rule other than `phone` and `email`): letters
+ * and digits only, upper-cased; "" when nothing is left. Its key is `rule:country:value`, the
+ * country being "" for `iban` and `swift`.
+ *
+ * @example
+ * ```ts
+ * documentValue("c 452-1876"); // "C4521876"
+ * ```
+ */
+export function documentValue(value: string): string {
+  return value.toUpperCase().replace(NOT_DOCUMENT_CHAR, "");
+}
+
+/** The issuing country that qualifies a document key: none for `iban` and `swift`, which carry their own. */
+export function documentCountry(rule: string, identifier: Identifier): string {
+  return rule === "iban" || rule === "swift" ? "" : (identifier.country ?? "");
+}
+
 /** The matching rule of an identifier type as written (`Passport Number` -> `passport`, unknown -> `id_number`). */
 function ruleOf(type: string): string {
   let rule = RULE_CACHE.get(type);
@@ -90,8 +126,7 @@ export function identifierKey(identifier: Identifier, partyCountry?: string): Id
     const email = identifier.value.trim().toLowerCase();
     return /^[^@\s]+@[^@\s]+$/.test(email) ? { rule, strength: "contact", key: email } : undefined;
   }
-  const value = identifier.value.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const value = documentValue(identifier.value);
   if (value === "") return undefined;
-  const country = rule === "iban" || rule === "swift" ? "" : (identifier.country ?? "");
-  return { rule, strength: "document", key: `${rule}:${country}:${value}` };
+  return { rule, strength: "document", key: `${rule}:${documentCountry(rule, identifier)}:${value}` };
 }

@@ -2,7 +2,8 @@ import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
 import type { MatchEvidence, ResolvedEntity } from "./entity.js";
 import { FoldCache } from "./fold-cache.js";
-import { type IdentifierKey, identifierKey } from "./identifier-key.js";
+import { documentCountry, documentValue, type IdentifierKey, identifierKey, identifierRule } from "./identifier-key.js";
+import { IdentifierTable } from "./identifier-table.js";
 import { jaroWinkler } from "./jaro-winkler.js";
 import { internationalPhoneFastPath } from "./phone.js";
 import { radixSortPairs } from "./radix-sort.js";
@@ -114,7 +115,7 @@ interface PartyFeatures {
   id: string;
   kind: string;
   /** Name token ids (see `TokenSimilarity`): the name and the aliases with at least `minNameTokens` tokens. */
-  names: Int32Array[];
+  names: (readonly number[])[];
   display: string;
   birthDate: string;
   country: string;
@@ -196,8 +197,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const n = parties.length;
   const features: PartyFeatures[] = new Array(n);
   // Identifiers interned to small integers; (key, party) pairs grouped below.
-  const keyIds = new Map<string, number>();
-  const keyInfo: IdentifierKey[] = [];
+  const table = new IdentifierTable();
   const pairKey: number[] = [];
   const pairParty: number[] = [];
   const partyPhones: number[][] = new Array(n);
@@ -210,7 +210,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const mine: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = parties[i];
-    const names: Int32Array[] = [];
+    const names: (readonly number[])[] = [];
     const first = fold.nameTokens(p.name, p.kind);
     if (first.length >= o.minNameTokens) names.push(sim.ids(first));
     for (const alias of p.aliases) {
@@ -220,37 +220,38 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     mine.length = 0;
     let phoneIds: number[] = NO_IDS;
     for (const ident of p.identifiers) {
-      let k: IdentifierKey | undefined;
-      let key: string;
+      let id: number;
       if (ident.type === "phone") {
         // Most phones are written `+CC digits`: read without the parser, and without the cache
         // (each number is usually new); the others are parsed once per distinct text.
         const fast = internationalPhoneFastPath(ident.value.trim());
         if (fast === undefined) continue;
-        if (fast !== null) key = fast;
+        if (fast !== null) id = table.contact("phone", fast);
         else {
           const cacheKey = `${ident.country ?? p.country ?? ""}\u0000${ident.value}`;
-          k = phoneCache.get(cacheKey);
+          let k = phoneCache.get(cacheKey);
           if (k === undefined && !phoneCache.has(cacheKey)) phoneCache.set(cacheKey, (k = identifierKey(ident, p.country)));
           if (!k) continue;
-          key = k.key;
+          id = table.contact(k.rule, k.key);
         }
       } else {
-        k = identifierKey(ident, p.country);
-        if (!k) continue;
-        key = k.key;
-      }
-      let id = keyIds.get(key);
-      if (id === undefined) {
-        id = keyInfo.length;
-        keyIds.set(key, id);
-        keyInfo.push(k ?? { rule: "phone", strength: "contact", key });
+        const rule = identifierRule(ident.type);
+        if (rule === "phone" || rule === "email") {
+          const k = identifierKey(ident, p.country);
+          if (!k) continue;
+          id = table.contact(k.rule, k.key);
+        } else {
+          // A document, as identifierKey reads it, interned by its parts.
+          const value = documentValue(ident.value);
+          if (value === "") continue;
+          id = table.document(rule, documentCountry(rule, ident), value);
+        }
       }
       if (mine.includes(id)) continue;
       mine.push(id);
       pairKey.push(id);
       pairParty.push(i);
-      if (k === undefined || k.rule === "phone") {
+      if (table.rule(id) === "phone") {
         if (phoneIds === NO_IDS) phoneIds = [];
         phoneIds.push(id);
       }
@@ -267,7 +268,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     features[i] = { id: p.id, kind: p.kind, names, display: p.name, birthDate: p.birthDate ?? "", country: p.country ?? "", phones: NO_PHONES, addresses };
   }
   // Holders of each identifier (CSR), in party order.
-  const nKeys = keyInfo.length;
+  const nKeys = table.size;
   const holderStart = new Int32Array(nKeys + 1);
   for (const id of pairKey) holderStart[id + 1]++;
   for (let k = 0; k < nKeys; k++) holderStart[k + 1] += holderStart[k];
@@ -287,8 +288,8 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   for (let i = 0; i < n; i++) {
     const list = partyPhones[i];
     if (list.length === 1) {
-      if (!weak[list[0]]) features[i].phones = [keyInfo[list[0]].key];
-    } else if (list.length > 1) features[i].phones = list.filter((id) => !weak[id]).map((id) => keyInfo[id].key).sort(byCodeUnit);
+      if (!weak[list[0]]) features[i].phones = [table.contactKey(list[0])];
+    } else if (list.length > 1) features[i].phones = list.filter((id) => !weak[id]).map((id) => table.contactKey(id)).sort(byCodeUnit);
   }
 
   const links: Link[] = [];
@@ -297,7 +298,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     const from = holderStart[k];
     const to = holderStart[k + 1];
     if (to - from < 2 || weak[k]) continue;
-    const { rule, strength, key } = keyInfo[k];
+    const { rule, strength, key } = table.key(k);
     for (let x = from; x < to; x++) {
       for (let y = x + 1; y < to; y++) {
         const a = holders[x];

@@ -29,7 +29,7 @@ export class TokenSimilarity {
   private readonly tokenIds = new Map<string, number>();
   private readonly tokens: string[] = [];
   /** Token id arrays per token array, by identity: callers pass the shared arrays of `FoldCache`. */
-  private readonly byArray = new Map<readonly string[], Int32Array>();
+  private readonly byArray = new Map<readonly string[], readonly number[]>();
   private pairA = new Int32Array(1 << 12).fill(EMPTY);
   private pairB = new Int32Array(1 << 12);
   private pairValue = new Float64Array(1 << 12);
@@ -43,10 +43,11 @@ export class TokenSimilarity {
   }
 
   /** The ids of `tokens`, in the same order; the same array object gives the same result object. */
-  ids(tokens: readonly string[]): Int32Array {
+  ids(tokens: readonly string[]): readonly number[] {
     let ids = this.byArray.get(tokens);
     if (ids === undefined) {
-      ids = new Int32Array(tokens.length);
+      // A small array of small integers: far cheaper to make than a typed array, one per distinct name.
+      const out: number[] = [];
       for (let k = 0; k < tokens.length; k++) {
         let id = this.tokenIds.get(tokens[k]);
         if (id === undefined) {
@@ -54,9 +55,9 @@ export class TokenSimilarity {
           this.tokenIds.set(tokens[k], id);
           this.tokens.push(tokens[k]);
         }
-        ids[k] = id;
+        out.push(id);
       }
-      this.byArray.set(tokens, ids);
+      this.byArray.set(tokens, (ids = out));
     }
     return ids;
   }
@@ -96,7 +97,7 @@ export class TokenSimilarity {
    * `tokenThreshold` adds nothing, so with `u` such tokens the score is at most `(m - u) / m`
    * (in floating point too: a sum of `k` numbers at most 1 is at most `k`).
    */
-  canReach(a: Int32Array, b: Int32Array, floor: number): boolean {
+  canReach(a: readonly number[], b: readonly number[], floor: number): boolean {
     const [short, long] = a.length <= b.length ? [a, b] : [b, a];
     const m = short.length;
     if (m === 0) return 0 >= floor;
@@ -113,7 +114,7 @@ export class TokenSimilarity {
   }
 
   /** `nameSimilarity(a, b)` of the token arrays these ids came from. */
-  nameSimilarity(a: Int32Array, b: Int32Array): number {
+  nameSimilarity(a: readonly number[], b: readonly number[]): number {
     const na = a.length;
     const nb = b.length;
     if (na === 0 || nb === 0) return 0;
