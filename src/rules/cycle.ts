@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { onwardStarts, outColumns } from "./list-columns.js";
+import { onwardStartsByOut, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money } from "./windows.js";
@@ -90,15 +90,17 @@ export const cycleRule = defineRule({
         facts: { amount: t.baseAmount[pathTx[0]], back: t.baseAmount[pathTx[pathTx.length - 1]] },
       });
     };
-    // prevTx always pays into node, so node's first payment at or after it is onward[prevTx]
-    const onward = onwardStarts(ctx);
+    // the previous transfer (at position prevK of its sender's list) pays into node, so node's
+    // first payment at or after it is onward[prevK]
+    const onward = onwardStartsByOut(ctx);
     const { other: outTo, time: outTime, amount: outAmount } = outColumns(ctx);
-    const dfs = (s: number, node: number, prevTx: number, t0: number) => {
+    const dfs = (s: number, node: number, prevK: number, t0: number) => {
       if (budget-- <= 0) return;
       const hi = outStart[node + 1];
-      const tPrev = t.time[prevTx];
-      const aPrev = t.baseAmount[prevTx];
-      const lo = p.timeOrdered ? onward[prevTx] : outStart[node];
+      const prevTx = outTx[prevK];
+      const tPrev = outTime[prevK];
+      const aPrev = outAmount[prevK];
+      const lo = p.timeOrdered ? onward[prevK] : outStart[node];
       for (let k = lo; k < hi; k++) {
         const te = outTime[k];
         if (p.timeOrdered) {
@@ -124,7 +126,7 @@ export const cycleRule = defineRule({
         onPath[nx] = 1;
         pathTx.push(e);
         pathAcc.push(nx);
-        dfs(s, nx, e, t0);
+        dfs(s, nx, k, t0);
         pathAcc.pop();
         pathTx.pop();
         onPath[nx] = 0;
@@ -141,7 +143,7 @@ export const cycleRule = defineRule({
         onPath[a] = 1;
         pathTx.push(e0);
         pathAcc.push(s, a);
-        dfs(s, a, e0, t.time[e0]);
+        dfs(s, a, k, outTime[k]);
         pathAcc.length = 0;
         pathTx.length = 0;
         onPath[s] = 0;

@@ -156,8 +156,14 @@ export const fanOutRule = defineRule({
     const excluded = channelMask(p.excludeChannels);
     const ordinary = ordinaryReferenceFlags(ctx, p.ordinaryReferences);
     const employs = employmentPairs(ctx);
+    // channel, self-transfer and reference, judged in one pass in table order (the window scan
+    // below then reads one byte per payment instead of four columns)
+    const plain = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) {
+      if (t.from[i] >= 0 && excluded[t.channel[i]] === 0 && t.from[i] !== t.to[i] && !ordinary(t.reference[i])) plain[i] = 1;
+    }
     const accept = (i: number) => {
-      if (excluded[t.channel[i]] === 1 || t.from[i] === t.to[i] || ordinary(t.reference[i])) return false;
+      if (plain[i] === 0) return false;
       if (employs.size === 0) return true;
       const h = ds.accountHolder[t.from[i]];
       const e = ds.accountHolder[t.to[i]];

@@ -24,7 +24,10 @@ export interface ListSide {
 interface Cached {
   out?: ListSide;
   in?: ListSide;
+  /** Per transaction: its position in its sender's outgoing list (-1 without a sender). */
+  outPos?: Int32Array;
   onward?: Int32Array;
+  onwardOut?: Int32Array;
 }
 
 // keyed by the rule context: the copies live as long as one rule run (per-run, no global state)
@@ -39,23 +42,35 @@ function cached(ctx: RuleContext): Cached {
   return c;
 }
 
-function buildSide(ctx: RuleContext, list: Int32Array, otherCol: Int32Array): ListSide {
+/**
+ * The columns of one side in list order. The lists hold each account's transactions sorted by
+ * time, ties by index (the adjacency's contract), which is the order of `byTime` restricted to
+ * the account: walking `byTime` with one cursor per account places every transaction at its list
+ * position without searching (and `byTime` is the identity for time-sorted input, so the reads
+ * are sequential and only the writes scatter). `pos`, when given, receives each transaction's
+ * position (-1 when it has no account on this side).
+ */
+function buildSide(ctx: RuleContext, start: Int32Array, list: Int32Array, accountCol: Int32Array, otherCol: Int32Array, pos?: Int32Array): ListSide {
   const t = ctx.dataset.transactions;
-  const n = t.length;
-  // position of each transaction in the list, -1 when it is not in it (no account on that side)
-  const pos = new Int32Array(n).fill(-1);
-  for (let q = 0; q < list.length; q++) pos[list[q]] = q;
+  const { byTime, accounts } = ctx.adjacency;
+  const cursor = start.slice(0, accounts);
   const other = new Int32Array(list.length);
   const time = new Float64Array(list.length);
   const amount = new Float64Array(list.length);
   const tTime = t.time;
   const tAmount = t.baseAmount;
-  for (let i = 0; i < n; i++) {
-    const q = pos[i];
-    if (q < 0) continue;
+  for (let k = 0; k < byTime.length; k++) {
+    const i = byTime[k];
+    const a = accountCol[i];
+    if (a < 0) {
+      if (pos) pos[i] = -1;
+      continue;
+    }
+    const q = cursor[a]++;
     other[q] = otherCol[i];
     time[q] = tTime[i];
     amount[q] = tAmount[i];
+    if (pos) pos[i] = q;
   }
   return { other, time, amount };
 }
@@ -78,7 +93,11 @@ function buildSide(ctx: RuleContext, list: Int32Array, otherCol: Int32Array): Li
  */
 export function outColumns(ctx: RuleContext): ListSide {
   const c = cached(ctx);
-  if (!c.out) c.out = buildSide(ctx, ctx.adjacency.outTx, ctx.dataset.transactions.to);
+  if (!c.out) {
+    const t = ctx.dataset.transactions;
+    c.outPos = new Int32Array(t.length);
+    c.out = buildSide(ctx, ctx.adjacency.outStart, ctx.adjacency.outTx, t.from, t.to, c.outPos);
+  }
   return c.out;
 }
 
@@ -98,7 +117,10 @@ export function outColumns(ctx: RuleContext): ListSide {
  */
 export function inColumns(ctx: RuleContext): ListSide {
   const c = cached(ctx);
-  if (!c.in) c.in = buildSide(ctx, ctx.adjacency.inTx, ctx.dataset.transactions.from);
+  if (!c.in) {
+    const t = ctx.dataset.transactions;
+    c.in = buildSide(ctx, ctx.adjacency.inStart, ctx.adjacency.inTx, t.to, t.from);
+  }
   return c.in;
 }
 
@@ -120,21 +142,51 @@ export function inColumns(ctx: RuleContext): ListSide {
  * ```
  */
 export function onwardStarts(ctx: RuleContext): Int32Array {
+  return onward(ctx).onward as Int32Array;
+}
+
+/**
+ * {@link onwardStarts} indexed by the payment's position in its sender's outgoing list instead of
+ * by transaction: `onwardStartsByOut(ctx)[q] === onwardStarts(ctx)[outTx[q]]` for payments with a
+ * receiver, so a scan over a sender's list reads it in sequence. Built once per context.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = createDataset({ transactions: [
+ *   { id: "T1", date: "2024-01-01", amount: 10000, currency: "USD", fromAccount: "X", toAccount: "M" },
+ *   { id: "T2", date: "2024-01-02", amount: 9500, currency: "USD", fromAccount: "M", toAccount: "Y" },
+ * ] });
+ * const ctx = createRuleContext(dataset);
+ * const x = dataset.accountIndex.get("X")!;
+ * ctx.adjacency.outTx[onwardStartsByOut(ctx)[ctx.adjacency.outStart[x]]]; // 1: T2 follows T1
+ * ```
+ */
+export function onwardStartsByOut(ctx: RuleContext): Int32Array {
+  return onward(ctx).onwardOut as Int32Array;
+}
+
+function onward(ctx: RuleContext): Cached {
   const c = cached(ctx);
-  if (c.onward) return c.onward;
+  if (c.onward) return c;
   const { accounts, inStart, inTx, outStart } = ctx.adjacency;
   const inTime = inColumns(ctx).time;
   const outTime = outColumns(ctx).time;
+  const outPos = c.outPos as Int32Array;
   const res = new Int32Array(ctx.dataset.transactions.length);
+  const resOut = new Int32Array(outTime.length);
   for (let m = 0; m < accounts; m++) {
     let q = outStart[m];
     const hi = outStart[m + 1];
     for (let k = inStart[m]; k < inStart[m + 1]; k++) {
       const x = inTime[k] - 0.5;
       while (q < hi && outTime[q] <= x) q++;
-      res[inTx[k]] = q;
+      const e = inTx[k];
+      res[e] = q;
+      const p = outPos[e];
+      if (p >= 0) resOut[p] = q;
     }
   }
   c.onward = res;
-  return res;
+  c.onwardOut = resOut;
+  return c;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { onwardStarts, outColumns } from "./list-columns.js";
+import { onwardStarts, onwardStartsByOut, outColumns } from "./list-columns.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money, plural } from "./windows.js";
@@ -107,6 +107,7 @@ export const scatterGatherRule = defineRule({
     for (const [g, l] of members) for (const a of l) group[a] = g;
     const sameSource = (x: number, y: number) => x >= 0 && y >= 0 && group[x] === group[y] && group[x] !== -1;
     const onwardFrom = onwardStarts(ctx);
+    const onwardOut = onwardStartsByOut(ctx);
     // receiver, time and amount of each outgoing list entry, in list order (shared with other
     // rules) so that the scans below read memory in sequence
     const { other: outTo, time: outTime, amount: outAmount } = outColumns(ctx);
@@ -153,7 +154,7 @@ export const scatterGatherRule = defineRule({
           const te = outTime[k];
           const least = p.minCarry * outAmount[k];
           let seen = 0;
-          for (let q = onwardFrom[e]; q < hi && seen < p.maxBranch; q++) {
+          for (let q = onwardOut[k]; q < hi && seen < p.maxBranch; q++) {
             if (outTime[q] - te > W) break;
             const d = outTo[q];
             if (d < 0 || group[d] === gs || d === m || outTx[q] === e || outAmount[q] < least) continue;

@@ -94,9 +94,30 @@ export const structuringRule = defineRule({
         facts: { total, dir },
       });
     };
+    // one pass in table order: the cash deposits (1) and withdrawals (2) just under the threshold,
+    // counted per account; only accounts with minCount of them can alert, and only they are scanned
+    const flag = new Uint8Array(t.length);
+    const nIn = new Int32Array(ds.accounts.length);
+    const nOut = new Int32Array(ds.accounts.length);
+    for (let i = 0; i < t.length; i++) {
+      if (!under(i)) continue;
+      const from = t.from[i];
+      const to = t.to[i];
+      const c = t.channel[i];
+      if (to >= 0 && (c === CASH_DEPOSIT || from < 0)) {
+        flag[i] |= 1;
+        nIn[to]++;
+      }
+      if (from >= 0 && (c === CASH_WITHDRAWAL || to < 0)) {
+        flag[i] |= 2;
+        nOut[from]++;
+      }
+    }
+    const cashIn = (i: number) => (flag[i] & 1) !== 0;
+    const cashOut = (i: number) => (flag[i] & 2) !== 0;
     for (let a = 0; a < ds.accounts.length; a++) {
-      scan(a, inTx, inStart[a], inStart[a + 1], (i) => t.channel[i] === CASH_DEPOSIT || t.from[i] < 0, "in");
-      scan(a, outTx, outStart[a], outStart[a + 1], (i) => t.channel[i] === CASH_WITHDRAWAL || t.to[i] < 0, "out");
+      if (nIn[a] >= p.minCount) scan(a, inTx, inStart[a], inStart[a + 1], cashIn, "in");
+      if (nOut[a] >= p.minCount) scan(a, outTx, outStart[a], outStart[a + 1], cashOut, "out");
     }
     return out;
   },

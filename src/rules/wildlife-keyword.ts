@@ -79,8 +79,9 @@ export const wildlifeKeywordRule = defineRule({
       }
     }
     const perAccount = new Map<number, { txs: number[]; weight: number; terms: Set<string> }>();
+    const nameRes = new Map<string, RegExp>();
     for (let i = 0; i < t.length; i++) {
-      let hits = referenceHits(ctx, i, p.ignorePartyNames);
+      let hits = referenceHits(ctx, i, p.ignorePartyNames, nameRes);
       const nh = narrativeHits.get(i);
       if (nh) hits = [...hits, ...nh];
       if (hits.length === 0) continue;
@@ -117,7 +118,7 @@ export const wildlifeKeywordRule = defineRule({
     `${plural(m.transactions.length, "transaction")} of account ${accountLabel(ctx, m.accounts[0])} between ${day(m.start ?? 0)} and ${day(m.end ?? 0)} carry wildlife terms in their reference or report: ${m.facts?.terms} (weight ${m.value}, threshold ${p.minWeight})`,
 });
 
-function referenceHits(ctx: RuleContext, i: number, ignoreNames: boolean): readonly LexiconHit[] {
+function referenceHits(ctx: RuleContext, i: number, ignoreNames: boolean, nameRes: Map<string, RegExp>): readonly LexiconHit[] {
   const ds = ctx.dataset;
   const t = ds.transactions;
   const r = t.reference[i];
@@ -131,7 +132,13 @@ function referenceHits(ctx: RuleContext, i: number, ignoreNames: boolean): reado
     const party = ds.parties[h];
     for (const name of [party.name, ...party.aliases]) {
       if (name.trim().length < 3) continue;
-      const re = new RegExp(escapeLiteral(name.trim()), "giu");
+      const key = name.trim();
+      // one compiled pattern per name (replace with a global pattern starts at 0 and resets lastIndex)
+      let re = nameRes.get(key);
+      if (!re) {
+        re = new RegExp(escapeLiteral(key), "giu");
+        nameRes.set(key, re);
+      }
       const next = text.replace(re, " ");
       if (next !== text) {
         text = next;

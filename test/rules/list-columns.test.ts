@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRuleContext } from "../../src/rules/context.js";
-import { inColumns, onwardStarts, outColumns } from "../../src/rules/list-columns.js";
+import { inColumns, onwardStarts, onwardStartsByOut, outColumns } from "../../src/rules/list-columns.js";
 import { bestDistinctWindow, DAY, firstAfter } from "../../src/rules/windows.js";
 import { ds, tx } from "./helpers.js";
 
@@ -75,6 +75,8 @@ describe("list-ordered columns", () => {
           if (m < 0) continue;
           expect(onward[e]).toBe(firstAfter(outTx, outStart[m], outStart[m + 1], t.time, t.time[e] - 0.5));
         }
+        const byOut = onwardStartsByOut(ctx);
+        for (let q = 0; q < outTx.length; q++) if (t.to[outTx[q]] >= 0) expect(byOut[q]).toBe(onward[outTx[q]]);
         // cached per context
         expect(outColumns(ctx)).toBe(out);
         expect(onwardStarts(ctx)).toBe(onward);
