@@ -108,8 +108,9 @@ export function compactRows(nodes: number, offsets: Int32Array, nbr: Int32Array,
  * The graph of the communities of `graph` (Louvain's phase two): one node per community `0..k-1`
  * of `comm`, the weight inside a community becoming its self-loop entry. Row c lists the
  * communities next to c's members (members in node order, each member's row in order), repeats
- * merged where they first occur and their weights added in that order: the rows that
- * concatenating the members' rows and then {@link compactRows} would give, built in one pass.
+ * merged where they first occur and their weights added in that order ({@link compactRows}).
+ * The rows are read in node order and written to their community's place (reading them in
+ * community order instead is slower: each member's row is then a cache miss).
  *
  * @example
  * ```ts
@@ -123,39 +124,23 @@ export function compactRows(nodes: number, offsets: Int32Array, nbr: Int32Array,
  */
 export function collapseGraph(g: WeightedGraph, comm: Int32Array, k: number): WeightedGraph {
   const n = g.nodes;
-  // Members of each community in node order (counting sort).
-  const start = new Int32Array(k + 1);
-  for (let i = 0; i < n; i++) start[comm[i] + 1]++;
-  for (let c = 0; c < k; c++) start[c + 1] += start[c];
-  const members = new Int32Array(n);
-  const fill = start.slice(0, k);
-  for (let i = 0; i < n; i++) members[fill[comm[i]]++] = i;
-  const { offsets: rows, neighbors, weights } = g;
   const offsets = new Int32Array(k + 1);
-  const nbr = new Int32Array(neighbors.length);
-  const wts = new Float64Array(neighbors.length);
-  const mark = new Int32Array(k).fill(-1);
-  let p = 0;
-  for (let c = 0; c < k; c++) {
-    const rowStart = p;
-    for (let m = start[c]; m < start[c + 1]; m++) {
-      const i = members[m];
-      const end = rows[i + 1];
-      for (let e = rows[i]; e < end; e++) {
-        const t = comm[neighbors[e]];
-        const pos = mark[t];
-        if (pos >= rowStart) wts[pos] += weights[e];
-        else {
-          mark[t] = p;
-          nbr[p] = t;
-          wts[p] = weights[e];
-          p++;
-        }
-      }
+  for (let i = 0; i < n; i++) offsets[comm[i] + 1] += g.offsets[i + 1] - g.offsets[i];
+  for (let c = 0; c < k; c++) offsets[c + 1] += offsets[c];
+  const nbr = new Int32Array(offsets[k]);
+  const wts = new Float64Array(offsets[k]);
+  const fill = offsets.slice(0, k);
+  const { offsets: rows, neighbors, weights } = g;
+  for (let i = 0; i < n; i++) {
+    const c = comm[i];
+    const end = rows[i + 1];
+    for (let e = rows[i]; e < end; e++) {
+      const p = fill[c]++;
+      nbr[p] = comm[neighbors[e]];
+      wts[p] = weights[e];
     }
-    offsets[c + 1] = p;
   }
-  return { nodes: k, offsets, neighbors: nbr.slice(0, p), weights: wts.slice(0, p) };
+  return compactRows(k, offsets, nbr, wts);
 }
 
 /**
