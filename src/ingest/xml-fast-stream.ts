@@ -146,9 +146,21 @@ class FastXmlTokenizer {
   /** The name trie: `trie[state * TRIE_STRIDE + class]` is the next state, 0 for none. */
   private readonly trie = new Uint16Array(TRIE_STATES * TRIE_STRIDE);
   private trieStates = 1;
+  /**
+   * The name (trie state) of the start tag that came last time after the start (`2 * state`) or
+   * the end (`2 * state + 1`) of each element: goAML repeats the same sequence of tags in every
+   * transaction, so the guess is checked by comparing characters with one hot string.
+   */
+  private readonly follow = new Uint16Array(TRIE_STATES * 2);
+  private slot = 0;
   /** Per trie state, the raw and local name ending there, if one does. */
   private readonly rawNames: (string | undefined)[] = [];
   private readonly localNames: string[] = [];
+  /** Per trie state, the name's bytes and its whole little-endian 32-bit words. */
+  private readonly nameBytes: Uint8Array[] = [];
+  private readonly nameWords: Int32Array[] = [];
+  /** A view of `data` to read four bytes at once. */
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private rawName = "";
   private localName = "";
   private nameState = 0;
@@ -175,6 +187,7 @@ class FastXmlTokenizer {
     if (rest !== undefined) this.bounds.push(rest.length);
     this.rest = undefined;
     this.data = data;
+    this.view = new DataView(data.buffer, data.byteOffset, data.length);
     this.str = data.toString("latin1", 0, data.length);
     this.nl = this.find("\n", 0);
     this.cr = this.find("\r", 0);
@@ -320,8 +333,16 @@ class FastXmlTokenizer {
       if (i + 1 >= n) return i;
       const c1 = str.charCodeAt(i + 1);
       if (c1 < 128 && NAME_START[c1] === 1) {
-        // A known name without attributes: one trie step per character.
-        const state = this.walk(i + 1);
+        // A known name without attributes: the name that came after the same tag last time, else
+        // one trie step per character.
+        let state = this.follow[this.slot];
+        if (state !== 0) {
+          const end = i + 1 + this.nameBytes[state].length;
+          const c = str.charCodeAt(end);
+          if (this.matches(state, i + 1) && !(c < 128 && NAME_CHAR[c] === 1)) this.walkEnd = end;
+          else state = 0;
+        }
+        if (state === 0) state = this.walk(i + 1);
         const raw = state === 0 ? undefined : this.rawNames[state];
         if (raw !== undefined && this.sawRoot && !this.rootClosed) {
           const j = this.walkEnd;
@@ -330,6 +351,8 @@ class FastXmlTokenizer {
             const gt = c === GT ? j : j + 1;
             this.open.push(raw);
             this.openStates.push(state);
+            this.follow[this.slot] = state;
+            this.slot = state * 2;
             tree.open(raw, this.localNames[state], this.lineAt(gt));
             if (c === SLASH) this.closeElement();
             i = gt + 1;
@@ -338,11 +361,15 @@ class FastXmlTokenizer {
         }
         r = this.startTag(i);
       } else if (c1 === SLASH) {
-        const state = this.walk(i + 2);
-        if (state !== 0 && state === this.openStates[this.openStates.length - 1] && str.charCodeAt(this.walkEnd) === GT) {
-          this.closeElement();
-          i = this.walkEnd + 1;
-          continue;
+        // The end tag of the open element: compared with its name.
+        const top = this.openStates.length === 0 ? 0 : this.openStates[this.openStates.length - 1];
+        if (top !== 0 && this.matches(top, i + 2)) {
+          const end = i + 2 + this.nameBytes[top].length;
+          if (str.charCodeAt(end) === GT) {
+            this.closeElement();
+            i = end + 1;
+            continue;
+          }
         }
         r = this.endTag(i);
       }
@@ -457,9 +484,31 @@ class FastXmlTokenizer {
       if (state !== 0) {
         this.rawNames[state] = this.rawName;
         this.localNames[state] = this.localName;
+        const bytes = Buffer.from(this.rawName, "latin1");
+        const words = new Int32Array(bytes.length >> 2);
+        for (let k = 0; k < words.length; k++) words[k] = bytes.readInt32LE(k * 4);
+        this.nameBytes[state] = bytes;
+        this.nameWords[state] = words;
       }
     }
     this.nameState = state;
+  }
+
+  /**
+   * Whether the bytes at `a` are the name of trie state `state` (and are followed by at least one
+   * more byte): compared four bytes at a time.
+   */
+  private matches(state: number, a: number): boolean {
+    const bytes = this.nameBytes[state];
+    const words = this.nameWords[state];
+    const m = bytes.length;
+    if (a + m >= this.data.length) return false;
+    const view = this.view;
+    let off = a;
+    for (let k = 0; k < words.length; k++, off += 4) if (view.getInt32(off, true) !== words[k]) return false;
+    const data = this.data;
+    for (let k = words.length * 4; k < m; k++, off++) if (data[off] !== bytes[k]) return false;
+    return true;
   }
 
   /** Walk the trie over the name at `j`: the state reached at the first non-name character (at `this.walkEnd`), or 0 when the name is not in the trie. */
@@ -547,6 +596,8 @@ class FastXmlTokenizer {
     }
     this.open.push(raw);
     this.openStates.push(this.nameState);
+    this.follow[this.slot] = this.nameState;
+    this.slot = this.nameState * 2;
     this.tree.open(raw, this.localName, line);
     if (selfClosing) this.closeElement();
     return j + 1;
@@ -554,7 +605,7 @@ class FastXmlTokenizer {
 
   private closeElement(): void {
     this.open.pop();
-    this.openStates.pop();
+    this.slot = this.openStates.pop()! * 2 + 1;
     this.tree.close();
     if (this.open.length === 0) this.rootClosed = true;
   }
