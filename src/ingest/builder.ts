@@ -418,7 +418,7 @@ export class DatasetBuilder {
     const n = c.length;
     const all = kept === n;
     // The builder is built once, so its columns are mapped and compacted in place: no second
-    // set of arrays while the first is alive, and no copy at all when the reservation was exact.
+    // set of arrays while the first is alive.
     const from = c.fromRef;
     const to = c.toRef;
     for (let i = 0; i < n; i++) {
@@ -432,7 +432,11 @@ export class DatasetBuilder {
         let j = 0;
         for (let i = 0; i < n; i++) if (keep[i]) a[j++] = a[i];
       }
-      return a.length === kept ? a : (a.slice(0, kept) as T);
+      if (a.length === kept) return a;
+      // Close to full (the reservation was a good estimate): a view, not a copy. Copying would
+      // allocate the columns a second time, and at 10M rows that much new external memory makes
+      // V8 run full collections of the whole heap (most of the reference check's time).
+      return (kept >= a.length * 0.9 ? a.subarray(0, kept) : a.slice(0, kept)) as T;
     };
     let ids: string[] = this.txIds;
     let reportIds = new Map<number, readonly string[]>();

@@ -259,14 +259,24 @@ export function guessPartyKind(name: string): PartyKind {
 }
 
 function readIdentifier(raw: string, country: string | undefined): Identifier {
+  const i = raw.indexOf(":");
+  const j = i < 0 ? -1 : raw.indexOf(":", i + 1);
+  if (j >= 0 && raw.indexOf(":", j + 1) < 0) {
+    // type:country:value, the usual form: the same result as the split below, without its arrays.
+    const type = raw.slice(0, i).trim().toLowerCase();
+    const middle = raw.slice(i + 1, j).trim();
+    const value = raw.slice(j + 1).trim();
+    const c = normaliseCountry(middle);
+    return c ? { type, value, country: c } : { type, value: `${middle}:${value}` };
+  }
   const parts = raw.split(":").map((s) => s.trim());
   if (parts.length >= 3) {
     const c = normaliseCountry(parts[1]);
     const value = parts.slice(2).join(":");
     return c ? { type: parts[0].toLowerCase(), value, country: c } : { type: parts[0].toLowerCase(), value: parts.slice(1).join(":") };
   }
-  if (parts.length === 2) return { type: parts[0].toLowerCase(), value: parts[1], ...(country ? { country } : {}) };
-  return { type: "id_number", value: raw.trim(), ...(country ? { country } : {}) };
+  if (parts.length === 2) return country ? { type: parts[0].toLowerCase(), value: parts[1], country } : { type: parts[0].toLowerCase(), value: parts[1] };
+  return country ? { type: "id_number", value: raw.trim(), country } : { type: "id_number", value: raw.trim() };
 }
 
 /**
