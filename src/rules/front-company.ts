@@ -81,14 +81,13 @@ export const frontCompanyRule = defineRule({
     const ds = ctx.dataset;
     const t = ds.transactions;
     const { inStart, inTx, outStart, outTx } = ctx.adjacency;
-    const accountsOf = new Map<number, number[]>();
-    for (let a = 0; a < ds.accounts.length; a++) {
-      const h = ds.accountHolder[a];
-      if (h < 0) continue;
-      const l = accountsOf.get(h);
-      if (l) l.push(a);
-      else accountsOf.set(h, [a]);
-    }
+    // accounts per holder party as a CSR (ascending account index), not a map of arrays
+    const holderStart = new Int32Array(ds.parties.length + 1);
+    for (let a = 0; a < ds.accounts.length; a++) if (ds.accountHolder[a] >= 0) holderStart[ds.accountHolder[a] + 1]++;
+    for (let k = 0; k < ds.parties.length; k++) holderStart[k + 1] += holderStart[k];
+    const holderAccounts = new Int32Array(holderStart[ds.parties.length]);
+    const fillAt = holderStart.slice(0, ds.parties.length);
+    for (let a = 0; a < ds.accounts.length; a++) if (ds.accountHolder[a] >= 0) holderAccounts[fillAt[ds.accountHolder[a]]++] = a;
     const isCompany = (k: number) => ds.parties[k].kind !== "person";
     const sameEntity = (x: number, y: number) => x === y || (ctx.partyEntity[x] >= 0 && ctx.partyEntity[x] === ctx.partyEntity[y]);
     // shared officers
@@ -160,7 +159,7 @@ export const frontCompanyRule = defineRule({
     for (let k = 0; k < ds.parties.length; k++) {
       if (!isCompany(k)) continue;
       const party = ds.parties[k];
-      const accts = accountsOf.get(k) ?? [];
+      const accts = holderAccounts.subarray(holderStart[k], holderStart[k + 1]);
       // without a shared officer or contact, at most two flow signals: skip when minSignals needs more
       if (!sharedOfficer.has(k) && !sharedContact.has(k) && p.minSignals > 2) continue;
       const signals: string[] = [];
@@ -205,34 +204,38 @@ export const frontCompanyRule = defineRule({
           if ((flags[outTx[q]] & CROSS) !== 0) cross += outSide.amount[q];
         }
       }
-      if (youngIn >= p.minYoungInflow) {
+      // decide the signals first; their sentences (money formatting, name lists) only for alerts
+      const young = youngIn >= p.minYoungInflow;
+      const sector = party.sector ?? "";
+      let mismatch: "cash" | "cross" | undefined;
+      if (sector && inflow >= p.minInflow) {
+        if (!cashSectors.has(sector) && cashIn >= p.cashShare * inflow) mismatch = "cash";
+        else if (domestic.has(sector) && volume > 0 && cross >= p.crossBorderShare * volume) mismatch = "cross";
+      }
+      const so = sharedOfficer.get(k);
+      const sc = sharedContact.get(k);
+      if ((young ? 1 : 0) + (mismatch ? 1 : 0) + (so ? 1 : 0) + (sc ? 1 : 0) < p.minSignals) continue;
+      if (young) {
         signals.push(`received ${money(ctx, youngIn)} within ${p.youngDays} days of incorporation`);
         evidence.push(...youngTx);
       }
-      const sector = party.sector ?? "";
-      if (sector && inflow >= p.minInflow) {
-        if (!cashSectors.has(sector) && cashIn >= p.cashShare * inflow) signals.push(`${Math.round((cashIn / inflow) * 100)}% of its inflow is cash or mobile money though it declares ${sector.replace(/_/g, " ")}`);
-        else if (domestic.has(sector) && volume > 0 && cross >= p.crossBorderShare * volume)
-          signals.push(`${Math.round((cross / volume) * 100)}% of its volume is cross-border though it declares ${sector.replace(/_/g, " ")}`);
-      }
-      const so = sharedOfficer.get(k);
+      if (mismatch === "cash") signals.push(`${Math.round((cashIn / inflow) * 100)}% of its inflow is cash or mobile money though it declares ${sector.replace(/_/g, " ")}`);
+      else if (mismatch === "cross") signals.push(`${Math.round((cross / volume) * 100)}% of its volume is cross-border though it declares ${sector.replace(/_/g, " ")}`);
       if (so) {
         const names = [...new Set(so)].filter((x) => ds.parties[x].kind === "person").map((x) => ds.parties[x].name);
         signals.push(`it shares an officer (${names.join(", ") || "a company"}) with other companies`);
         related.push(...new Set(so));
       }
-      const sc = sharedContact.get(k);
       if (sc) {
         const uniq = [...new Set(sc)].sort((a, b) => a - b);
         signals.push(`it shares an address or phone with ${uniq.map((x) => ds.parties[x].name).join(", ")}`);
         related.push(...uniq);
       }
-      if (signals.length < p.minSignals) continue;
       const txs = [...new Set(evidence)].sort((x, y) => t.time[x] - t.time[y] || x - y);
       out.push({
         key: party.id,
         value: signals.length,
-        accounts: accts,
+        accounts: Array.from(accts),
         parties: [k, ...[...new Set(related)].filter((x) => x !== k)],
         transactions: txs,
         start: txs.length ? t.time[txs[0]] : undefined,

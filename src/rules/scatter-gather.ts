@@ -95,16 +95,27 @@ export const scatterGatherRule = defineRule({
       const e = ctx.partyEntity[h];
       return e >= 0 ? n + ds.parties.length + e : n + h;
     };
-    const members = new Map<number, number[]>();
+    // groups as dense ids in order of their first (lowest) account, with their accounts in a CSR
+    // (typed arrays rather than a map of arrays: no per-account garbage)
+    const dense = new Map<number, number>();
+    const group = new Int32Array(n).fill(-1);
+    let groups = 0;
     for (let a = 0; a < n; a++) {
       if (outStart[a + 1] === outStart[a]) continue;
       const g = groupOf(a);
-      const l = members.get(g);
-      if (l) l.push(a);
-      else members.set(g, [a]);
+      let id = dense.get(g);
+      if (id === undefined) {
+        id = groups++;
+        dense.set(g, id);
+      }
+      group[a] = id;
     }
-    const group = new Int32Array(n).fill(-1);
-    for (const [g, l] of members) for (const a of l) group[a] = g;
+    const memberStart = new Int32Array(groups + 1);
+    for (let a = 0; a < n; a++) if (group[a] >= 0) memberStart[group[a] + 1]++;
+    for (let g = 0; g < groups; g++) memberStart[g + 1] += memberStart[g];
+    const memberOf = new Int32Array(memberStart[groups]);
+    const fill = memberStart.slice(0, groups);
+    for (let a = 0; a < n; a++) if (group[a] >= 0) memberOf[fill[group[a]]++] = a;
     const sameSource = (x: number, y: number) => x >= 0 && y >= 0 && group[x] === group[y] && group[x] !== -1;
     const onwardFrom = onwardStarts(ctx);
     const onwardOut = onwardStartsByOut(ctx);
@@ -115,14 +126,16 @@ export const scatterGatherRule = defineRule({
     const head = new Int32Array(n).fill(-1);
     let next = new Int32Array(64);
     const inter: number[] = [];
-    for (const [, srcs] of [...members.entries()].sort((a, b) => a[1][0] - b[1][0])) {
-      const s = srcs[0];
-      const gs = group[s];
+    for (let gs = 0; gs < groups; gs++) {
+      const gLo = memberStart[gs];
+      const gHi = memberStart[gs + 1];
+      const s = memberOf[gLo];
       let deg = 0;
-      for (const a of srcs) deg += outStart[a + 1] - outStart[a];
+      for (let x = gLo; x < gHi; x++) deg += outStart[memberOf[x] + 1] - outStart[memberOf[x]];
       if (deg < p.minIntermediaries) continue;
       seq.length = 0;
-      for (const src of srcs) {
+      for (let x = gLo; x < gHi; x++) {
+        const src = memberOf[x];
         for (let k = outStart[src]; k < outStart[src + 1]; k++) {
           const m = outTo[k];
           if (m < 0 || group[m] === gs || outAmount[k] < p.minAmount || outStart[m + 1] === outStart[m]) continue;
@@ -174,6 +187,7 @@ export const scatterGatherRule = defineRule({
       const best = bestD >= 0 ? count[bestD] : 0;
       for (const d of touched) count[d] = 0;
       if (best < p.minIntermediaries) continue;
+      const srcs = Array.from(memberOf.subarray(gLo, gHi));
       // evidence: the first payment to each intermediary that reached bestD, and its onward payment
       const mids = new Map<number, [number, number]>();
       for (const src of srcs) for (let k = outStart[src]; k < outStart[src + 1]; k++) {
