@@ -1,6 +1,7 @@
 // goAML import benchmark: transactions per second, MB per second and peak memory when reading a
-// large generated goAML report (a bank's bulk STR), against two floors: saxes alone (no handler
-// work) and saxes plus the per-transaction element trees.
+// large generated goAML report (a bank's bulk STR): saxes alone (no handler work, the old
+// ceiling), the saxes reading into per-transaction element trees (the reference path), the byte
+// tokenizer into the same trees (what the reader uses), and the whole import.
 //
 //   npx tsx bench/goaml.mts [--sizes 200k] [--detail lean,full]
 //
@@ -16,6 +17,7 @@ import { SaxesParser } from "saxes";
 import { DatasetBuilder } from "../src/ingest/builder.js";
 import { readGoamlFile } from "../src/ingest/goaml-reader.js";
 import { streamXmlFile } from "../src/ingest/goaml-xml.js";
+import { streamXmlChildrenSaxes } from "../src/ingest/xml-saxes-stream.js";
 import { Quarantine } from "../src/ingest/quarantine.js";
 import { writeLargeGoamlReport } from "../test/ingest/goaml-fixture.js";
 import { DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
@@ -55,6 +57,10 @@ async function child(mode: string, file: string): Promise<void> {
     });
     for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) p.write(chunk as string);
     p.close();
+  } else if (mode === "saxes-trees") {
+    await streamXmlChildrenSaxes(createReadStream(file, { highWaterMark: 1 << 20 }), { root: "report" }, (n) => {
+      if (n.name === "transaction") transactions++;
+    });
   } else if (mode === "trees") {
     await streamXmlFile(file, { root: "report" }, (n) => {
       if (n.name === "transaction") transactions++;
@@ -87,12 +93,12 @@ if (values.child) {
       const file = join(DATA_DIR, `goaml-${sizeLabel(n)}-${detail}.xml`);
       if (!existsSync(file)) writeLargeGoamlReport(file, { transactions: n, accounts: Math.max(1000, Math.round(n / 40)), detail });
       const mb = statSync(file).size / 1e6;
-      for (const mode of ["saxes", "trees", "import"]) {
+      for (const mode of ["saxes", "saxes-trees", "trees", "import"]) {
         const r = runChild<Result>("bench/goaml.mts", ["--child", mode, "--file", file], { maxOldSpaceMb: 4000, timeoutMs: 30 * 60_000 });
         if (!r.data) throw new Error(`bench/goaml: ${mode} on ${file} failed: ${r.stderr.slice(-2000)}`);
         const d = r.data;
         all.push({ size: n, detail, mb, ...d });
-        const what = { saxes: "saxes alone (floor)", trees: "saxes + element trees", import: "readGoamlFile + build (the import)" }[mode];
+        const what = { saxes: "saxes alone (no handlers)", "saxes-trees": "saxes + element trees (reference)", trees: "byte tokenizer + element trees", import: "readGoamlFile + build (the import)" }[mode];
         rows.push([sizeLabel(n), detail, mb.toFixed(0), what ?? mode, secs(d.ms), secs(d.cpuMs), Math.round((d.transactions / d.ms) * 1000).toLocaleString("en"), Math.round((d.transactions / d.cpuMs) * 1000).toLocaleString("en"), (mb / (d.cpuMs / 1000)).toFixed(1), d.peakMb.toFixed(0), mode === "import" ? `${d.accounts} / ${d.parties} / ${d.quarantined}` : ""]);
       }
     }

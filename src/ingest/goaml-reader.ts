@@ -150,6 +150,13 @@ function mergeParty(into: Party, from: Party): void {
   if (!into.sector && from.sector) into.sector = from.sector;
 }
 
+/** The whole content of an element (names, texts, nesting) as one string: equal strings, equal elements. */
+function subtreeKey(node: XmlNode): string {
+  let key = `${node.name}\u0001${node.text.length}\u0001${node.text}(`;
+  for (const c of node.children) key += subtreeKey(c);
+  return `${key})`;
+}
+
 function countElements(node: XmlNode): number {
   let n = 1;
   for (const c of node.children) n += countElements(c);
@@ -166,6 +173,8 @@ class GoamlFile {
   private readonly accounts = new Set<string>();
   private readonly accountDetail: Map<string, AccountDetail>;
   private readonly links = new Set<string>();
+  /** Persons read in this file, by their element's content (see {@link subtreeKey}). */
+  private readonly persons = new Map<string, Party>();
   /** Party ids computed in this file, by kind and identifying key (hashing is the costly part). */
   private readonly partyIds = new Map<string, string>();
   private sawAny = false;
@@ -284,6 +293,21 @@ class GoamlFile {
     return undefined;
   }
 
+  /**
+   * The party of a person element: a person element identical to one read before in this file
+   * (the same walk-in customer, the same conductor) gives the party read then. That is exact:
+   * a party depends only on its element (and the report), and adding it again merges nothing new.
+   */
+  private person(node: XmlNode, scope: string): Party | undefined {
+    const key = subtreeKey(node);
+    let party = this.persons.get(key);
+    if (party === undefined) {
+      party = goamlPerson(node, scope, this.partyIds);
+      if (party !== undefined && this.persons.size < 100_000) this.persons.set(key, party);
+    }
+    return party;
+  }
+
   /** Read one side (`t_from`, `t_to_my_client`, an involved `party`). */
   private side(node: XmlNode, prefix: "from" | "to" | "", problems: Problem[]): Side {
     const names = SIDE_NAMES[prefix];
@@ -303,11 +327,11 @@ class GoamlFile {
       if (!side.account) problems.push({ field: `${node.name}/${accountNode.name}/account`, code: "missing_value", message: `${accountNode.name} has neither an account number nor an IBAN` });
     }
     if (personNode) {
-      const person = goamlPerson(personNode, scope, this.partyIds);
+      const person = this.person(personNode, scope);
       if (person) side.subject = { party: person, directors: [] };
     } else if (entityNode) side.subject = goamlEntity(entityNode, scope, this.partyIds);
     const conductorNode = xmlChild(node, "t_conductor");
-    if (conductorNode) side.conductor = goamlPerson(conductorNode, scope, this.partyIds);
+    if (conductorNode) side.conductor = this.person(conductorNode, scope);
     const fx = xmlChild(node, names.foreignCurrency);
     if (fx) {
       const cur = normaliseCurrency(xmlText(fx, "foreign_currency_code") ?? "");
