@@ -272,11 +272,19 @@ function subdivideLarge(g: FlowGraph, comm: Int32Array, maxSize: number, resolut
   const queue: number[][] = [];
   for (const members of large) if (members) queue.push(members);
   const local = new Int32Array(n).fill(-1);
-  // Edge list of the subgraph being split, reused: a subgraph has at most half of g's entries.
+  // Edge list of the subgraph being split, reused: a subgraph has at most half of the entries of
+  // its members' rows, and the largest community's rows bound every part's (sized to that, not to
+  // the whole graph: fewer large allocations, each of which can start a garbage collection).
   const { offsets, neighbors, weights } = g;
-  const src = new Int32Array(neighbors.length);
-  const dst = new Int32Array(neighbors.length);
-  const w = new Float64Array(neighbors.length);
+  let room = 0;
+  for (const members of queue) {
+    let entries = 0;
+    for (const v of members) entries += offsets[v + 1] - offsets[v];
+    if (entries > room) room = entries;
+  }
+  const src = new Int32Array(room);
+  const dst = new Int32Array(room);
+  const w = new Float64Array(room);
   for (let head = 0; head < queue.length; head++) {
     const members = queue[head];
     for (let k = 0; k < members.length; k++) local[members[k]] = k;

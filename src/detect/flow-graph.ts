@@ -156,44 +156,38 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
   const risk = nodeRisk(dataset, o.level, accountNode, partyNode, n, o.scores);
   const t = dataset.transactions;
   const m = t.length;
-  const src = new Int32Array(m);
-  const dst = new Int32Array(m);
-  // One adjacency (CSR) of the kept transfers, in transaction order, serves both the distinct
-  // counterparty count and (at account level) the weighted graph: its rows list the same entries
-  // in the same order as weightedGraphFromEdges would, so the merged weights are the same sums.
+  // Few, compact arrays: at 10M transactions every large allocation can start a full garbage
+  // collection of a multi-gigabyte heap. So the kept transfers (about 40%: cash sides and
+  // self-transfers are left out) are listed once, and one adjacency serves both the counterparty
+  // count and the weighted graph.
   const rows = new Int32Array(n + 1);
-  let skipped = 0;
   let kept = 0;
   for (let i = 0; i < m; i++) {
     const f = t.from[i];
     const to = t.to[i];
-    const u = f < 0 ? -1 : accountNode[f];
-    const v = to < 0 ? -1 : accountNode[to];
-    if (u < 0 || v < 0 || u === v) {
-      skipped++;
-      src[i] = -1;
-      continue;
-    }
-    src[i] = u;
-    dst[i] = v;
-    rows[u + 1]++;
-    rows[v + 1]++;
+    if (f < 0 || to < 0 || accountNode[f] === accountNode[to]) continue;
+    rows[accountNode[f] + 1]++;
+    rows[accountNode[to] + 1]++;
     kept++;
   }
+  let skipped = m - kept;
+  const tx = new Int32Array(kept);
+  for (let i = 0, k = 0; i < m; i++) {
+    const f = t.from[i];
+    const to = t.to[i];
+    if (f >= 0 && to >= 0 && accountNode[f] !== accountNode[to]) tx[k++] = i;
+  }
   for (let v = 0; v < n; v++) rows[v + 1] += rows[v];
+  // Row v lists v's counterparty in each kept transfer, in transaction order (the order
+  // weightedGraphFromEdges lists them in).
   const nbr = new Int32Array(2 * kept);
-  const tx = new Int32Array(2 * kept);
-  const fill = rows.slice(0, n);
-  for (let i = 0; i < m; i++) {
-    const u = src[i];
-    if (u < 0) continue;
-    const v = dst[i];
-    let p = fill[u]++;
-    nbr[p] = v;
-    tx[p] = i;
-    p = fill[v]++;
-    nbr[p] = u;
-    tx[p] = i;
+  let fill = rows.slice(0, n);
+  for (let k = 0; k < kept; k++) {
+    const i = tx[k];
+    const u = accountNode[t.from[i]];
+    const v = accountNode[t.to[i]];
+    nbr[fill[u]++] = v;
+    nbr[fill[v]++] = u;
   }
   const degree = distinctCounterparties(n, rows, nbr);
   const damp = new Float64Array(n);
@@ -205,33 +199,33 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     } else damp[v] = 1;
   }
   const card = CHANNELS.indexOf("card");
-  const w = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const u = src[i];
-    if (u < 0) continue;
-    const v = dst[i];
+  // Weight of each kept transfer (0: left out).
+  const w = new Float64Array(kept);
+  for (let k = 0; k < kept; k++) {
+    const i = tx[k];
+    const u = accountNode[t.from[i]];
+    const v = accountNode[t.to[i]];
     if (o.dropCardToHubs && t.channel[i] === card && damp[v] < 1) {
       skipped++;
       continue;
     }
     const base = o.weighting === "amount" ? t.baseAmount[i] : o.weighting === "count" ? 1 : Math.log1p(t.baseAmount[i]);
     const r = Math.min(risk[u], risk[v]);
-    w[i] = base * damp[u] * damp[v] * (1 + o.riskWeight * r);
+    w[k] = base * damp[u] * damp[v] * (1 + o.riskWeight * r);
   }
   let graph: WeightedGraph;
   if (o.level === "party" && o.relationshipWeight > 0 && dataset.relationships.length > 0) {
     const unit = o.relationshipWeight * median(w);
     const extra = dataset.relationships.length;
-    const s2 = new Int32Array(m + extra);
-    const d2 = new Int32Array(m + extra);
-    const w2 = new Float64Array(m + extra);
-    for (let i = 0; i < m; i++) {
-      if (src[i] < 0) continue;
-      s2[i] = src[i];
-      d2[i] = dst[i];
+    const s2 = new Int32Array(kept + extra);
+    const d2 = new Int32Array(kept + extra);
+    const w2 = new Float64Array(kept + extra);
+    for (let k = 0; k < kept; k++) {
+      s2[k] = accountNode[t.from[tx[k]]];
+      d2[k] = accountNode[t.to[tx[k]]];
     }
     w2.set(w);
-    let k = m;
+    let k = kept;
     for (const rel of dataset.relationships) {
       const pa = dataset.partyIndex.get(rel.from);
       const pb = dataset.partyIndex.get(rel.to);
@@ -244,7 +238,18 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
       w2[k++] = unit;
     }
     graph = weightedGraphFromEdges(n, s2, d2, w2, k);
-  } else graph = weightedRows(n, rows, nbr, tx, w);
+  } else {
+    // The weights in the adjacency's places (same order as the neighbours), then repeats merged
+    // in place.
+    const wts = new Float64Array(2 * kept);
+    fill = rows.slice(0, n);
+    for (let k = 0; k < kept; k++) {
+      const i = tx[k];
+      wts[fill[accountNode[t.from[i]]]++] = w[k];
+      wts[fill[accountNode[t.to[i]]]++] = w[k];
+    }
+    graph = mergeRows(n, rows, nbr, wts);
+  }
   return { ...graph, ids, accountNode, risk, degree, hubDegree: o.hubDegree, hubs, skipped };
 }
 
@@ -268,37 +273,36 @@ function distinctCounterparties(n: number, rows: Int32Array, nbr: Int32Array): I
 }
 
 /**
- * The weighted graph of the adjacency `rows`/`nbr` whose entry `e` is transfer `tx[e]` of weight
- * `w[tx[e]]`: entries of a weight that is not positive and finite are left out and repeated
- * neighbours merged (first occurrence keeps its place, weights added in row order). This is what
- * `weightedGraphFromEdges(n, src, dst, w)` builds from the same transfers, without making its
- * adjacency a second time.
+ * The weighted graph of the adjacency `rows`/`nbr` with entry weights `wts`, made in place (the
+ * arrays are consumed and the result views them): entries of a weight that is not positive and
+ * finite are left out and repeated neighbours merged (first occurrence keeps its place, weights
+ * added in row order). What `weightedGraphFromEdges(n, src, dst, w)` builds from the same
+ * transfers.
  */
-function weightedRows(n: number, rows: Int32Array, nbr: Int32Array, tx: Int32Array, w: Float64Array): WeightedGraph {
+function mergeRows(n: number, rows: Int32Array, nbr: Int32Array, wts: Float64Array): WeightedGraph {
   const offsets = new Int32Array(n + 1);
-  const outNbr = new Int32Array(nbr.length);
-  const outW = new Float64Array(nbr.length);
   const mark = new Int32Array(n).fill(-1);
   let p = 0;
   for (let u = 0; u < n; u++) {
     const rowStart = p;
     const end = rows[u + 1];
+    // p <= e throughout: writing entry p never overwrites an entry still to be read.
     for (let e = rows[u]; e < end; e++) {
-      const x = w[tx[e]];
+      const x = wts[e];
       if (!(x > 0) || x === Number.POSITIVE_INFINITY) continue;
       const v = nbr[e];
       const pos = mark[v];
-      if (pos >= rowStart) outW[pos] += x;
+      if (pos >= rowStart) wts[pos] += x;
       else {
         mark[v] = p;
-        outNbr[p] = v;
-        outW[p] = x;
+        nbr[p] = v;
+        wts[p] = x;
         p++;
       }
     }
     offsets[u + 1] = p;
   }
-  return { nodes: n, offsets, neighbors: outNbr.slice(0, p), weights: outW.slice(0, p) };
+  return { nodes: n, offsets, neighbors: nbr.subarray(0, p), weights: wts.subarray(0, p) };
 }
 
 /** Risk 0..1 per node: the highest score among the node, its accounts and their holders. */

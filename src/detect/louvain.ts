@@ -85,12 +85,16 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
   for (let i = 0; i < n; i++) membership[i] = i;
   let count = n;
   let levels = 0;
+  // Work arrays for every level and round, made once for the largest (the original graph): at 10M
+  // transactions each large allocation can start a full garbage collection of a big heap.
+  const scratch: MoveScratch = { tot: new Float64Array(n), neighWeight: new Float64Array(n), touched: new Int32Array(n + 1), queued: new Uint8Array(n) };
+  const rowsScratch = { nbr: new Int32Array(graph.neighbors.length), wts: new Float64Array(graph.neighbors.length) };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Louvain levels, starting from the current partition collapsed (singletons in round 0).
-    let level = round === 0 ? graph : collapseGraph(graph, membership, count);
+    let level = round === 0 ? graph : collapseGraph(graph, membership, count, rowsScratch);
     let anyMove = false;
     for (;;) {
-      const { comm, moved } = localMoves(level, level === graph ? strengths : nodeStrengths(level), resolution, shuffled(level.nodes, rng), maxPasses);
+      const { comm, moved } = localMoves(level, level === graph ? strengths : nodeStrengths(level), resolution, shuffled(level.nodes, rng), maxPasses, scratch);
       if (!moved) break;
       anyMove = true;
       levels++;
@@ -98,10 +102,10 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
       for (let i = 0; i < n; i++) membership[i] = comm[membership[i]];
       count = k;
       if (k === level.nodes) break;
-      level = collapseGraph(level, comm, k);
+      level = collapseGraph(level, comm, k, rowsScratch);
     }
     // Refinement: single original nodes may still gain by moving between the communities.
-    const refined = localMoves(graph, strengths, resolution, shuffled(n, rng), maxPasses, membership);
+    const refined = localMoves(graph, strengths, resolution, shuffled(n, rng), maxPasses, scratch, membership);
     if (refined.moved) {
       membership = refined.comm;
       count = renumber(membership);
@@ -119,6 +123,17 @@ export function louvain(graph: WeightedGraph, options: LouvainOptions = {}): Lou
 }
 
 /**
+ * Work arrays of {@link localMoves}, with room for at least its graph's nodes: `neighWeight` is all
+ * zeros between calls (each visit clears what it set), the others are set by each call.
+ */
+interface MoveScratch {
+  tot: Float64Array;
+  neighWeight: Float64Array;
+  touched: Int32Array;
+  queued: Uint8Array;
+}
+
+/**
  * Phase one with a work queue (the "fast local move" of Traag et al. 2019, also graphology's
  * `fastLocalMoves`): every node is visited once in the seeded order; when a node changes community
  * its neighbours outside the new community are queued again. Stops when the queue is empty or after
@@ -131,6 +146,7 @@ function localMoves(
   resolution: number,
   order: Int32Array,
   maxPasses: number,
+  scratch: MoveScratch,
   initial?: Int32Array,
 ): { comm: Int32Array; moved: boolean } {
   const n = g.nodes;
@@ -139,16 +155,18 @@ function localMoves(
   const comm = new Int32Array(n);
   for (let i = 0; i < n; i++) comm[i] = initial ? initial[i] : i;
   if (m2 === 0 || n === 0) return { comm, moved: false };
-  const tot = new Float64Array(n);
+  const tot = scratch.tot;
+  tot.fill(0, 0, n);
   for (let i = 0; i < n; i++) tot[comm[i]] += k[i];
-  const neighWeight = new Float64Array(n);
+  const neighWeight = scratch.neighWeight;
   // Room for every entry of a row plus ci: a repeat (zero weights) can never overflow it.
   let longestRow = 0;
   for (let i = 0; i < n; i++) longestRow = Math.max(longestRow, g.offsets[i + 1] - g.offsets[i]);
-  const touched = new Int32Array(Math.max(n, longestRow + 1));
+  const touched = scratch.touched.length >= Math.max(n, longestRow + 1) ? scratch.touched : new Int32Array(Math.max(n, longestRow + 1));
   // The visiting order doubles as the queue (callers pass a fresh array).
   const queue = order;
-  const queued = new Uint8Array(n).fill(1);
+  const queued = scratch.queued;
+  queued.fill(1, 0, n);
   let head = 0;
   let size = n;
   const { offsets, neighbors, weights } = g;

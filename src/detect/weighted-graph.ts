@@ -110,7 +110,8 @@ export function compactRows(nodes: number, offsets: Int32Array, nbr: Int32Array,
  * communities next to c's members (members in node order, each member's row in order), repeats
  * merged where they first occur and their weights added in that order ({@link compactRows}).
  * The rows are read in node order and written to their community's place (reading them in
- * community order instead is slower: each member's row is then a cache miss).
+ * community order instead is slower: each member's row is then a cache miss). `scratch`, when at
+ * least as long as g's entries, holds those concatenated rows (Louvain reuses one pair per run).
  *
  * @example
  * ```ts
@@ -122,13 +123,15 @@ export function compactRows(nodes: number, offsets: Int32Array, nbr: Int32Array,
  * [...c.weights]; // [30, 1, 30, 1]
  * ```
  */
-export function collapseGraph(g: WeightedGraph, comm: Int32Array, k: number): WeightedGraph {
+export function collapseGraph(g: WeightedGraph, comm: Int32Array, k: number, scratch?: { nbr: Int32Array; wts: Float64Array }): WeightedGraph {
   const n = g.nodes;
   const offsets = new Int32Array(k + 1);
   for (let i = 0; i < n; i++) offsets[comm[i] + 1] += g.offsets[i + 1] - g.offsets[i];
   for (let c = 0; c < k; c++) offsets[c + 1] += offsets[c];
-  const nbr = new Int32Array(offsets[k]);
-  const wts = new Float64Array(offsets[k]);
+  // The concatenated rows are scratch (compactRows returns copies): reuse the caller's arrays.
+  const big = scratch !== undefined && scratch.nbr.length >= offsets[k] && scratch.wts.length >= offsets[k];
+  const nbr = big ? scratch.nbr : new Int32Array(offsets[k]);
+  const wts = big ? scratch.wts : new Float64Array(offsets[k]);
   const fill = offsets.slice(0, k);
   const { offsets: rows, neighbors, weights } = g;
   for (let i = 0; i < n; i++) {
