@@ -350,17 +350,28 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     const tagAddress = fnv(FNV_OFFSET, "a");
     const tagCountry = fnv(FNV_OFFSET, "c");
     const kindHashes = new Map<string, KindHashes>();
+    // Kind and birth date of each party as numbers, for a first look at a candidate pair that
+    // reads two small arrays instead of two party records: different kinds, or birth dates with
+    // different hashes (so different dates), can never link.
+    const kindCode = new Int32Array(n);
+    const birthHash = new Int32Array(n);
+    const hasBirth = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const f = features[i];
       if (f.names.length === 0) continue;
       let kh = kindHashes.get(f.kind);
       if (kh === undefined) {
         const kindHash = fnv(FNV_OFFSET, f.kind);
-        kindHashes.set(f.kind, (kh = { name: fnv(kindHash, "n"), birth: fnv(kindHash, "B"), phone: fnv(kindHash, "P"), address: fnv(kindHash, "A"), token: new Map() }));
+        kindHashes.set(f.kind, (kh = { code: kindHashes.size, name: fnv(kindHash, "n"), birth: fnv(kindHash, "B"), phone: fnv(kindHash, "P"), address: fnv(kindHash, "A"), token: new Map() }));
       }
       tags.length = 0;
       if (o.minSupport <= 0) tags.push(tagAny);
-      if (f.birthDate) tags.push(fnv(tagBirth, f.birthDate));
+      kindCode[i] = kh.code;
+      if (f.birthDate) {
+        birthHash[i] = fnv(tagBirth, f.birthDate);
+        hasBirth[i] = 1;
+        tags.push(birthHash[i]);
+      }
       for (const ph of f.phones) tags.push(fnv(tagPhone, ph));
       for (const ad of f.addresses) tags.push(fnvPrefix(tagAddress, ad.key, 6));
       if (countryEnough && f.country) tags.push(fnv(tagCountry, f.country));
@@ -427,6 +438,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
           if (seen[b] === a) continue;
           seen[b] = a;
           comparisons++;
+          if (kindCode[a] !== kindCode[b] || (hasBirth[a] & hasBirth[b] && birthHash[a] !== birthHash[b])) continue;
           const link = fuzzyLink(features[a], features[b], a, b, o, sim);
           if (link) links.push(link);
         }
@@ -516,6 +528,8 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
 
 /** Blocking hashes that depend only on the party kind: the prefixes of its keys, and per name token id the hash of the kind's name prefix, the token and the pair separator. */
 interface KindHashes {
+  /** Small number of the kind, in order of first appearance. */
+  code: number;
   name: number;
   birth: number;
   phone: number;

@@ -3,6 +3,8 @@ import { NAME_SIMILARITY_DEFAULTS, type NameSimilarityOptions } from "./name-sim
 
 /** Empty slot of the pair table. */
 const EMPTY = -1;
+/** Token ids stay below 2^26, so `x * 2^26 + y` is an exact double and identifies the ordered pair. */
+const PAIR_SCALE = 2 ** 26;
 
 /**
  * {@link nameSimilarity} for one resolution run, on names given as interned token ids, with the
@@ -30,9 +32,8 @@ export class TokenSimilarity {
   private readonly tokens: string[] = [];
   /** Token id arrays per token array, by identity: callers pass the shared arrays of `FoldCache`. */
   private readonly byArray = new Map<readonly string[], readonly number[]>();
-  private pairA = new Int32Array(1 << 12).fill(EMPTY);
-  private pairB = new Int32Array(1 << 12);
-  private pairValue = new Float64Array(1 << 12);
+  /** Open-addressing table of token pairs: slot k holds the key `x * 2^26 + y` at 2k (EMPTY when free) and the similarity at 2k + 1, so a probe reads one cache line. */
+  private pairTable = new Float64Array(2 << 12).fill(EMPTY);
   private pairCount = 0;
   private scores = new Float64Array(64);
   private used = new Uint8Array(32);
@@ -70,22 +71,24 @@ export class TokenSimilarity {
   /** Similarity of tokens `x` and `y` as `nameSimilarity` scores a token pair (exact below `minFuzzyLength`, else Jaro-Winkler). */
   pair(x: number, y: number): number {
     if (x === y) return 1;
-    const mask = this.pairA.length - 1;
+    const table = this.pairTable;
+    const mask = (table.length >> 1) - 1;
+    const key = x * PAIR_SCALE + y;
     let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) & mask;
     for (;;) {
-      const a = this.pairA[slot];
-      if (a === EMPTY) break;
-      if (a === x && this.pairB[slot] === y) return this.pairValue[slot];
+      const k = table[2 * slot];
+      if (k === key) return table[2 * slot + 1];
+      if (k === EMPTY) break;
       slot = (slot + 1) & mask;
     }
     const tx = this.tokens[x];
     const ty = this.tokens[y];
     // Distinct ids are distinct strings, so the exact match of nameSimilarity cannot happen here.
     const value = tx.length < this.minLength || ty.length < this.minLength ? 0 : jaroWinkler(tx, ty);
-    this.pairA[slot] = x;
-    this.pairB[slot] = y;
-    this.pairValue[slot] = value;
-    if (++this.pairCount * 2 > this.pairA.length) this.grow();
+    if (x >= PAIR_SCALE || y >= PAIR_SCALE) return value; // beyond the table's keys: not remembered
+    table[2 * slot] = key;
+    table[2 * slot + 1] = value;
+    if (++this.pairCount * 2 > mask + 1) this.grow();
     return value;
   }
 
@@ -98,7 +101,9 @@ export class TokenSimilarity {
    * (in floating point too: a sum of `k` numbers at most 1 is at most `k`).
    */
   canReach(a: readonly number[], b: readonly number[], floor: number): boolean {
-    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    const aShort = a.length <= b.length;
+    const short = aShort ? a : b;
+    const long = aShort ? b : a;
     const m = short.length;
     if (m === 0) return 0 >= floor;
     const threshold = this.threshold;
@@ -106,7 +111,7 @@ export class TokenSimilarity {
     for (let i = 0; i < m; i++) {
       let partner = false;
       for (let j = 0; j < long.length && !partner; j++) {
-        if (a === short ? this.pair(short[i], long[j]) >= threshold : this.pair(long[j], short[i]) >= threshold) partner = true;
+        if ((aShort ? this.pair(short[i], long[j]) : this.pair(long[j], short[i])) >= threshold) partner = true;
       }
       if (!partner && --possible / m < floor) return false;
     }
@@ -151,23 +156,19 @@ export class TokenSimilarity {
   }
 
   private grow(): void {
-    const oldA = this.pairA;
-    const oldB = this.pairB;
-    const oldValue = this.pairValue;
-    const size = oldA.length * 2;
-    const mask = size - 1;
-    this.pairA = new Int32Array(size).fill(EMPTY);
-    this.pairB = new Int32Array(size);
-    this.pairValue = new Float64Array(size);
-    for (let k = 0; k < oldA.length; k++) {
-      const x = oldA[k];
-      if (x === EMPTY) continue;
-      const y = oldB[k];
+    const old = this.pairTable;
+    const table = new Float64Array(old.length * 2).fill(EMPTY);
+    const mask = (table.length >> 1) - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      const key = old[k];
+      if (key === EMPTY) continue;
+      const x = Math.floor(key / PAIR_SCALE);
+      const y = key - x * PAIR_SCALE;
       let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) & mask;
-      while (this.pairA[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.pairA[slot] = x;
-      this.pairB[slot] = y;
-      this.pairValue[slot] = oldValue[k];
+      while (table[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
+      table[2 * slot] = key;
+      table[2 * slot + 1] = old[k + 1];
     }
+    this.pairTable = table;
   }
 }
