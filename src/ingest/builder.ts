@@ -102,6 +102,11 @@ export class DatasetBuilder {
     return this.txIds.length;
   }
 
+  /** Number of accounts declared by account records so far (a size hint for readers). @internal */
+  get declaredAccountCount(): number {
+    return this.accounts.length;
+  }
+
   /** Whether an id is already used by a party. */
   hasParty(id: string): boolean {
     return this.partyIndex.has(id);

@@ -217,7 +217,9 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
   const cToCountry = columns[TO_COUNTRY];
   const cReports = columns[REPORT_IDS];
   const currencies = new CellCache();
-  const accounts = new CellCache(4096);
+  // Sized for the declared accounts (transactions mostly name those): no rehash of a table of a
+  // million accounts, each one a round of cache misses.
+  const accounts = new CellCache(Math.max(4096, builder.declaredAccountCount + (builder.declaredAccountCount >> 3)));
   const channels = new CellCache();
   const references = new CellCache(4096);
   const countries = new CellCache();
