@@ -1,5 +1,6 @@
 import { z } from "zod";
 import lexiconData from "../../datasets/lexicon/lexicon.json";
+import { asciiTokens, PRINTABLE_ASCII } from "./ascii-tokens.js";
 
 /**
  * The wildlife lexicon: species, parts, products, code words and scientific names in several
@@ -106,6 +107,7 @@ function tokens(folded: string): string[] {
   return folded === "" ? [] : folded.split(" ");
 }
 
+
 /**
  * Compile a lexicon for matching. Spaced scripts: an entry matches a whole run of tokens (with an
  * optional plural `s`/`es` on the last token), so "tiger" does not match "tigers-eye" partially
@@ -146,9 +148,10 @@ export function compileLexicon(lexicon: Lexicon): LexiconMatcher {
 
   function match(text: string): LexiconHit[] {
     const found = new Map<number, LexiconEntry>();
-    const folded = fold(text);
-    if (folded === "") return [];
-    const toks = tokens(folded);
+    const ascii = PRINTABLE_ASCII.test(text);
+    const folded = ascii ? "" : fold(text);
+    const toks = ascii ? asciiTokens(text) : tokens(folded);
+    if (toks.length === 0) return [];
     const used = new Uint8Array(toks.length);
     for (const ex of excludeSpaced) {
       for (let i = 0; i + ex.length <= toks.length; i++) {
@@ -173,7 +176,7 @@ export function compileLexicon(lexicon: Lexicon): LexiconMatcher {
         break;
       }
     }
-    if (unspaced.length > 0 && NO_SPACE_SCRIPT.test(folded)) {
+    if (!ascii && unspaced.length > 0 && NO_SPACE_SCRIPT.test(folded)) {
       let compact = folded.replace(/ /g, "");
       for (const ex of excludeUnspaced) compact = compact.split(ex).join(" ");
       for (const u of unspaced) {

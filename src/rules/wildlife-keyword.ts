@@ -79,7 +79,7 @@ export const wildlifeKeywordRule = defineRule({
       }
     }
     const perAccount = new Map<number, { txs: number[]; weight: number; terms: Set<string> }>();
-    const nameRes = new Map<string, RegExp>();
+    const nameRes = new Map<string, NamePattern>();
     for (let i = 0; i < t.length; i++) {
       let hits = referenceHits(ctx, i, p.ignorePartyNames, nameRes);
       const nh = narrativeHits.get(i);
@@ -118,13 +118,24 @@ export const wildlifeKeywordRule = defineRule({
     `${plural(m.transactions.length, "transaction")} of account ${accountLabel(ctx, m.accounts[0])} between ${day(m.start ?? 0)} and ${day(m.end ?? 0)} carry wildlife terms in their reference or report: ${m.facts?.terms} (weight ${m.value}, threshold ${p.minWeight})`,
 });
 
-function referenceHits(ctx: RuleContext, i: number, ignoreNames: boolean, nameRes: Map<string, RegExp>): readonly LexiconHit[] {
+/** A party name's pattern, and its lower-case form when it is ASCII (for a quick no-match test). */
+interface NamePattern {
+  re: RegExp;
+  lower: string | undefined;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+function referenceHits(ctx: RuleContext, i: number, ignoreNames: boolean, nameRes: Map<string, NamePattern>): readonly LexiconHit[] {
   const ds = ctx.dataset;
   const t = ds.transactions;
   const r = t.reference[i];
   const hits = ctx.referenceHits(r);
   if (hits.length === 0 || !ignoreNames) return hits;
   let text = ds.references[r];
+  // for ASCII text and an ASCII name, the case-insensitive pattern matches exactly when the
+  // lower-cased text contains the lower-cased name: most names are ruled out without a regex
+  let lower = ASCII.test(text) ? text.toLowerCase() : undefined;
   let changed = false;
   for (const a of [t.from[i], t.to[i]]) {
     const h = a >= 0 ? ds.accountHolder[a] : -1;
@@ -134,14 +145,16 @@ function referenceHits(ctx: RuleContext, i: number, ignoreNames: boolean, nameRe
       if (name.trim().length < 3) continue;
       const key = name.trim();
       // one compiled pattern per name (replace with a global pattern starts at 0 and resets lastIndex)
-      let re = nameRes.get(key);
-      if (!re) {
-        re = new RegExp(escapeLiteral(key), "giu");
-        nameRes.set(key, re);
+      let pat = nameRes.get(key);
+      if (!pat) {
+        pat = { re: new RegExp(escapeLiteral(key), "giu"), lower: ASCII.test(key) ? key.toLowerCase() : undefined };
+        nameRes.set(key, pat);
       }
-      const next = text.replace(re, " ");
+      if (lower !== undefined && pat.lower !== undefined && !lower.includes(pat.lower)) continue;
+      const next = text.replace(pat.re, " ");
       if (next !== text) {
         text = next;
+        lower = ASCII.test(text) ? text.toLowerCase() : undefined;
         changed = true;
       }
     }
