@@ -71,6 +71,8 @@ export interface AccountDetail {
 
 interface Side {
   account?: GoamlAccount;
+  /** The account is one read before with no less detail: adding it again would change nothing. */
+  known?: boolean;
   subject?: GoamlSubject;
   conductor?: Party;
   cash: boolean;
@@ -323,7 +325,9 @@ class GoamlFile {
     const entityNode = xmlChild(node, names.entity) ?? xmlChild(node, names.entityMyClient);
     const side: Side = { cash: this.codes.isCash(xmlText(node, names.fundsCode)), country };
     if (accountNode) {
-      side.account = this.knownAccount(accountNode) ?? goamlAccount(accountNode, scope, country, this.partyIds);
+      const known = this.knownAccount(accountNode);
+      if (known !== undefined) side.known = true;
+      side.account = known ?? goamlAccount(accountNode, scope, country, this.partyIds);
       if (!side.account) problems.push({ field: `${node.name}/${accountNode.name}/account`, code: "missing_value", message: `${accountNode.name} has neither an account number nor an IBAN` });
     }
     if (personNode) {
@@ -402,8 +406,9 @@ class GoamlFile {
       }
     }
     for (const s of [from, to]) {
-      if (s.account) this.addAccount(s.account, loc);
-      else if (s.subject) {
+      if (s.account) {
+        if (!s.known) this.addAccount(s.account, loc);
+      } else if (s.subject) {
         this.addSubject(s.subject, loc);
         const own = this.sideAccount(s);
         if (own) this.addAccount({ account: { id: own, type: "other", holder: s.subject.party.id, ...(s.country ? { country: s.country } : {}) }, signatories: [] }, loc);
