@@ -1,7 +1,10 @@
 /**
- * Sort `length` (key, value) pairs by key, stably (pairs with equal keys keep their order), with
- * a least-significant-digit radix sort in two passes of 16 bits: linear time, two scratch arrays,
- * no comparisons. Returns the sorted pairs (new arrays; the inputs are left as they were).
+ * Sort the first `length` (key, value) pairs of `keys` and `values` by key, in place and stably
+ * (pairs with equal keys keep their order), with a least-significant-digit radix sort in two
+ * passes of 16 bits: linear time, no comparisons. `scratchKeys` and `scratchValues` (at least
+ * `length` long) hold the pairs between the passes; the caller may reuse them afterwards (their
+ * contents are then meaningless). Entity resolution reuses them, as every large buffer made on a
+ * multi-gigabyte heap can set off a full garbage collection.
  *
  * Entity resolution stores its blocking keys as (hash, party) pairs in party order: sorted by
  * hash with this, they come out ordered by hash and then by party, as a comparison sort of
@@ -9,20 +12,17 @@
  *
  * @example
  * ```ts
- * const { keys, values } = radixSortPairs(new Uint32Array([7, 3, 7, 1]), new Int32Array([0, 1, 2, 3]), 4);
+ * const keys = new Uint32Array([7, 3, 7, 1]);
+ * const values = new Int32Array([0, 1, 2, 3]);
+ * radixSortPairs(keys, values, 4, new Uint32Array(4), new Int32Array(4));
  * [...keys];   // [1, 3, 7, 7]
  * [...values]; // [3, 1, 0, 2]
  * ```
  */
-export function radixSortPairs(keys: Uint32Array, values: Int32Array, length: number): { keys: Uint32Array; values: Int32Array } {
-  const k1 = new Uint32Array(length);
-  const v1 = new Int32Array(length);
-  const k2 = new Uint32Array(length);
-  const v2 = new Int32Array(length);
+export function radixSortPairs(keys: Uint32Array, values: Int32Array, length: number, scratchKeys: Uint32Array, scratchValues: Int32Array): void {
   const count = new Int32Array(1 << 16);
-  pass(keys, values, k1, v1, length, 0, count);
-  pass(k1, v1, k2, v2, length, 16, count);
-  return { keys: k2, values: v2 };
+  pass(keys, values, scratchKeys, scratchValues, length, 0, count);
+  pass(scratchKeys, scratchValues, keys, values, length, 16, count);
 }
 
 /** One stable counting-sort pass on the 16 bits of the key at `shift`. */

@@ -391,13 +391,16 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     }
     // By hash, then by party (a stable sort of pairs added in party order): the order of the
     // numbers hash * 2^partyBits + party.
-    const sorted = radixSortPairs(entryHash, entryParty, used);
-    const sortedHash = sorted.keys;
-    const sortedParty = sorted.values;
+    const scratchHash = new Uint32Array(used);
+    const scratchParty = new Int32Array(used);
+    radixSortPairs(entryHash, entryParty, used, scratchHash, scratchParty);
+    const sortedHash = entryHash;
+    const sortedParty = entryParty;
     // Blocks of 2 to maxBlockSize distinct parties, as runs of `members` (ascending party index),
     // and for each party the positions of its entries in them (CSR).
-    const members = new Int32Array(used);
-    const blockOf = new Int32Array(used);
+    // The sort's scratch arrays, free again, hold them.
+    const members = scratchParty;
+    const blockOf = scratchHash;
     const blockEnd: number[] = [];
     let nMembers = 0;
     for (let start = 0; start < used; ) {
