@@ -17,14 +17,17 @@ export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * The lexicon's `tokens(fold(text))` for printable ASCII text in one pass over the characters (no intermediate
  * strings): lower case, `'` and `` ` `` dropped inside words, any other non-alphanumeric run a
- * separator. The bulk of payment references take this path.
+ * separator. The bulk of payment references take this path. With `dropQuotes` false, quotes
+ * separate words like any other punctuation (`text.toLowerCase().split(/[^\p{L}\p{N}]+/u)` without
+ * empty words, for printable ASCII).
  *
  * @example
  * ```ts
  * asciiTokens("INV-22: Ivory (don't open)"); // ["inv", "22", "ivory", "dont", "open"]
+ * asciiTokens("don't", false); // ["don", "t"]
  * ```
  */
-export function asciiTokens(text: string): string[] {
+export function asciiTokens(text: string, dropQuotes = true): string[] {
   const s = text.toLowerCase();
   const toks: string[] = [];
   let tok = "";
@@ -40,7 +43,7 @@ export function asciiTokens(text: string): string[] {
       start = -1;
     }
     // a quote is removed (the word goes on); anything else ends the word
-    if (c === 39 || c === 96) continue;
+    if (dropQuotes && (c === 39 || c === 96)) continue;
     if (tok !== "") {
       toks.push(tok);
       tok = "";

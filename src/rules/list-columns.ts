@@ -43,36 +43,46 @@ function cached(ctx: RuleContext): Cached {
 }
 
 /**
- * The columns of one side in list order. The lists hold each account's transactions sorted by
+ * The columns of both sides in list order. The lists hold each account's transactions sorted by
  * time, ties by index (the adjacency's contract), which is the order of `byTime` restricted to
  * the account: walking `byTime` with one cursor per account places every transaction at its list
  * position without searching (and `byTime` is the identity for time-sorted input, so the reads
- * are sequential and only the writes scatter). `pos`, when given, receives each transaction's
- * position (-1 when it has no account on this side).
+ * are sequential and only the writes scatter). Also records each transaction's position in its
+ * sender's list (-1 without a sender) for the onward starts.
  */
-function buildSide(ctx: RuleContext, start: Int32Array, list: Int32Array, accountCol: Int32Array, otherCol: Int32Array, pos?: Int32Array): ListSide {
+function buildBoth(ctx: RuleContext, c: Cached): void {
   const t = ctx.dataset.transactions;
-  const { byTime, accounts } = ctx.adjacency;
-  const cursor = start.slice(0, accounts);
-  const other = new Int32Array(list.length);
-  const time = new Float64Array(list.length);
-  const amount = new Float64Array(list.length);
-  const tTime = t.time;
-  const tAmount = t.baseAmount;
+  const { byTime, accounts, outStart, outTx, inStart, inTx } = ctx.adjacency;
+  const outCursor = outStart.slice(0, accounts);
+  const inCursor = inStart.slice(0, accounts);
+  const out = { other: new Int32Array(outTx.length), time: new Float64Array(outTx.length), amount: new Float64Array(outTx.length) };
+  const inc = { other: new Int32Array(inTx.length), time: new Float64Array(inTx.length), amount: new Float64Array(inTx.length) };
+  const outPos = new Int32Array(t.length);
+  const { from, to, time, baseAmount } = t;
+  // both sides in one pass: each transaction's columns are read once
   for (let k = 0; k < byTime.length; k++) {
     const i = byTime[k];
-    const a = accountCol[i];
-    if (a < 0) {
-      if (pos) pos[i] = -1;
-      continue;
+    const f = from[i];
+    const r = to[i];
+    const ti = time[i];
+    const am = baseAmount[i];
+    if (f >= 0) {
+      const q = outCursor[f]++;
+      out.other[q] = r;
+      out.time[q] = ti;
+      out.amount[q] = am;
+      outPos[i] = q;
+    } else outPos[i] = -1;
+    if (r >= 0) {
+      const q = inCursor[r]++;
+      inc.other[q] = f;
+      inc.time[q] = ti;
+      inc.amount[q] = am;
     }
-    const q = cursor[a]++;
-    other[q] = otherCol[i];
-    time[q] = tTime[i];
-    amount[q] = tAmount[i];
-    if (pos) pos[i] = q;
   }
-  return { other, time, amount };
+  c.out = out;
+  c.in = inc;
+  c.outPos = outPos;
 }
 
 /**
@@ -93,12 +103,8 @@ function buildSide(ctx: RuleContext, start: Int32Array, list: Int32Array, accoun
  */
 export function outColumns(ctx: RuleContext): ListSide {
   const c = cached(ctx);
-  if (!c.out) {
-    const t = ctx.dataset.transactions;
-    c.outPos = new Int32Array(t.length);
-    c.out = buildSide(ctx, ctx.adjacency.outStart, ctx.adjacency.outTx, t.from, t.to, c.outPos);
-  }
-  return c.out;
+  if (!c.out) buildBoth(ctx, c);
+  return c.out as ListSide;
 }
 
 /**
@@ -117,11 +123,8 @@ export function outColumns(ctx: RuleContext): ListSide {
  */
 export function inColumns(ctx: RuleContext): ListSide {
   const c = cached(ctx);
-  if (!c.in) {
-    const t = ctx.dataset.transactions;
-    c.in = buildSide(ctx, ctx.adjacency.inStart, ctx.adjacency.inTx, t.to, t.from);
-  }
-  return c.in;
+  if (!c.in) buildBoth(ctx, c);
+  return c.in as ListSide;
 }
 
 /**

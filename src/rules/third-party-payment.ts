@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asciiTokens, PRINTABLE_ASCII } from "./ascii-tokens.js";
 import { defineRule } from "./rule.js";
 import type { Measurement } from "./types.js";
 import { accountLabel, DAY, day, money, plural } from "./windows.js";
@@ -71,7 +72,8 @@ export const thirdPartyPaymentRule = defineRule({
     const ds = ctx.dataset;
     const t = ds.transactions;
     const words = new Set(p.documentWords.map((w) => w.toLowerCase()));
-    const tokenize = (x: string) => x.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // printable ASCII (most references) is split without the Unicode regex: same words
+    const tokenize = (x: string) => (PRINTABLE_ASCII.test(x) ? asciiTokens(x, false) : x.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
     const phrases = p.onBehalfPhrases.map((ph) => ({ raw: ph.toLowerCase(), toks: tokenize(ph), unspaced: /[\p{Script=Han}]/u.test(ph) }));
     /** The principal named after an on-behalf phrase, as tokens, or undefined. */
     const principalOf = (text: string, toks: string[]): string[] | undefined => {
