@@ -69,6 +69,11 @@ export interface AccountDetail {
   account?: Account;
 }
 
+/** What the reader remembers of an account, with the builder known to have it. */
+interface DetailState extends AccountDetail {
+  declaredIn?: DatasetBuilder;
+}
+
 interface Side {
   account?: GoamlAccount;
   /** The account is one read before with no less detail: adding it again would change nothing. */
@@ -285,14 +290,23 @@ class GoamlFile {
     const id = xmlText(node, "account") ?? xmlText(node, "iban")?.replace(/\s+/g, "");
     if (id === undefined) return undefined;
     const size = countElements(node);
-    const before = this.accountDetail.get(id);
-    if (before !== undefined && size <= before.elements && this.ctx.builder.hasAccount(id)) {
+    const before = this.accountDetail.get(id) as DetailState | undefined;
+    if (before !== undefined && size <= before.elements && this.declared(before, id)) {
       const holder = before.account?.holder;
       return { account: holder ? { id, type: "bank", holder } : { id, type: "bank" }, signatories: [] };
     }
     if (before === undefined) this.accountDetail.set(id, { elements: size });
     else if (size > before.elements) before.elements = size;
     return undefined;
+  }
+
+  /** Whether the builder has the account: asked once, then remembered (a builder never forgets an account). */
+  private declared(detail: DetailState, id: string): boolean {
+    const builder = this.ctx.builder;
+    if (detail.declaredIn === builder) return true;
+    if (!builder.hasAccount(id)) return false;
+    detail.declaredIn = builder;
+    return true;
   }
 
   /**
@@ -421,12 +435,15 @@ class GoamlFile {
         if (holder) this.link({ from: s.conductor.id, to: holder, type: "represents" }, loc);
       }
     }
-    const goods = xmlChildren(node, "goods_services")
-      .map((g) => xmlText(g, "description"))
-      .filter((d): d is string => d !== undefined);
+    let goods: string[] | undefined;
+    for (const g of node.children) {
+      if (g.name !== "goods_services") continue;
+      const d = xmlText(g, "description");
+      if (d !== undefined) (goods ??= []).push(d);
+    }
     const text = xmlText(node, "transaction_description") ?? xmlText(node, "comments") ?? "";
     // Goods named in the report are kept with the reference: trade descriptions matter to the wildlife keyword rule.
-    const description = goods.length > 0 ? [text, `goods: ${goods.join("; ")}`].filter((x) => x !== "").join(" | ") : text;
+    const description = goods !== undefined ? [text, `goods: ${goods.join("; ")}`].filter((x) => x !== "").join(" | ") : text;
     this.ctx.builder.addTransaction(
       {
         id: id!,
