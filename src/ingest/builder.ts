@@ -82,13 +82,16 @@ export class DatasetBuilder {
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
   private readonly refNames: string[] = [];
-  private readonly refIndex = new Map<string, number>();
+  /** Index of `refNames`, built on first need (see {@link accountRefNew}). */
+  private refIndex: Map<string, number> | undefined;
   private readonly currencies: string[] = [];
   private readonly currencyIndex = new Map<string, number>();
   private readonly countries: string[] = [""];
   private readonly countryIndex = new Map<string, number>([["", 0]]);
   private readonly references: string[] = [""];
-  private readonly referenceIndex = new Map<string, number>([["", 0]]);
+  /** Index of `references`, built on first need (see {@link referenceCodeNew}). */
+  private referenceIndex: Map<string, number> | undefined;
+  private freshCodesClaimed = false;
   private built = false;
 
   constructor(quarantine: Quarantine, options: DatasetBuilderOptions = {}) {
@@ -277,7 +280,30 @@ export class DatasetBuilder {
 
   /** Code of a non-empty payment reference. @internal */
   referenceCode(reference: string): number {
+    this.referenceIndex ??= indexOf(this.references);
     return this.intern(this.references, this.referenceIndex, reference);
+  }
+
+  /**
+   * Whether the caller may use {@link accountRefNew} and {@link referenceCodeNew}: true for the
+   * first reader that asks, false for any later one (two readers could each pass the same text
+   * once). @internal
+   */
+  claimFreshCodes(): boolean {
+    const first = !this.freshCodesClaimed;
+    this.freshCodesClaimed = true;
+    return first;
+  }
+
+  /**
+   * {@link referenceCode} for a reader that never passes the same text twice (the CSV fast path,
+   * which meets each distinct cell once): while no other reader has asked for a reference code,
+   * a new text needs no look-up, and the index is built only if one ever does. @internal
+   */
+  referenceCodeNew(reference: string): number {
+    if (this.referenceIndex !== undefined) return this.referenceCode(reference);
+    this.references.push(reference);
+    return this.references.length - 1;
   }
 
   /** Code of a (normalised) country. @internal */
@@ -308,6 +334,7 @@ export class DatasetBuilder {
 
   /** Provisional reference of an account id named by a transaction (checked at {@link build}). @internal */
   accountRef(id: string): number {
+    this.refIndex ??= indexOf(this.refNames);
     let r = this.refIndex.get(id);
     if (r === undefined) {
       r = this.refNames.length;
@@ -315,6 +342,13 @@ export class DatasetBuilder {
       this.refIndex.set(id, r);
     }
     return r;
+  }
+
+  /** {@link accountRef} for a reader that never passes the same id twice (see {@link referenceCodeNew}). @internal */
+  accountRefNew(id: string): number {
+    if (this.refIndex !== undefined) return this.accountRef(id);
+    this.refNames.push(id);
+    return this.refNames.length - 1;
   }
 
   private dup(loc: SourceLocation, field: string, id: string, what: string, first?: SourceLocation): void {
@@ -474,6 +508,13 @@ export class DatasetBuilder {
       reportIds,
     };
   }
+}
+
+/** Position of each value in a list of distinct values. */
+function indexOf(list: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) if (!index.has(list[i])) index.set(list[i], i);
+  return index;
 }
 
 /**

@@ -176,8 +176,12 @@ class CellCache {
 }
 
 const asCurrency = (raw: string): string | null => normaliseCurrency(raw) ?? null;
-const asAccount = (raw: string): string => raw.trim();
-const asText = (raw: string): string => raw;
+// Accounts and references are handed to the builder as texts it has not seen from this reader
+// (accountRefNew, referenceCodeNew), so two different cells must never give the same text: cells
+// that trim() would change, and bytes that are not valid UTF-8 (all decoded as U+FFFD), are left
+// to the general path.
+const asAccount = (raw: string): string | null => (raw.trim() !== raw || raw.includes("\uFFFD") ? null : raw);
+const asText = (raw: string): string | null => (raw.includes("\uFFFD") ? null : raw);
 const asCountry = (raw: string): string | null => (raw.trim() === "" ? "" : (normaliseCountry(raw) ?? null));
 const asChannel = (raw: string): string | null => normaliseChannel(raw) ?? null;
 
@@ -229,6 +233,7 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
   let sampleBytes = 0;
   const startCount = builder.transactionCount;
   if (cId < 0 || cDate < 0 || cAmount < 0 || cCur < 0) return () => false;
+  const fresh = builder.claimFreshCodes();
 
   return (view, line) => {
     const buf = view.buf;
@@ -258,6 +263,7 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (cFrom >= 0 && S[cFrom] !== E[cFrom]) {
       if (Q[cFrom] === 2) return false;
       fromRef = accounts.lookup(view, cFrom, asAccount);
+      if (fromRef === INVALID) return false;
       from = accounts.id;
     }
     let to = -1;
@@ -265,6 +271,7 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (cTo >= 0 && S[cTo] !== E[cTo]) {
       if (Q[cTo] === 2) return false;
       toRef = accounts.lookup(view, cTo, asAccount);
+      if (toRef === INVALID) return false;
       to = accounts.id;
     }
     if (fromRef === NONE && toRef === NONE) return false;
@@ -281,6 +288,7 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (cRef >= 0 && S[cRef] !== E[cRef]) {
       if (Q[cRef] === 2) return false;
       refCode = references.lookup(view, cRef, asText);
+      if (refCode === INVALID) return false;
       ref = references.id;
     }
     let fromCountry = -1;
@@ -305,10 +313,10 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (Number.isNaN(base)) return true;
     // Codes are resolved in the order addTransaction resolves them, so interned lists match.
     if (curCode === UNRESOLVED) curCode = currencies.resolve(view, cCur, builder.currencyCode(currencies.value[cur]));
-    if (fromRef === UNRESOLVED) fromRef = accounts.resolve(view, cFrom, builder.accountRef(accounts.value[from]));
+    if (fromRef === UNRESOLVED) fromRef = accounts.resolve(view, cFrom, (fresh ? builder.accountRefNew(accounts.value[from]) : builder.accountRef(accounts.value[from])));
     // The same account on both sides: its code was just resolved above.
-    if (toRef === UNRESOLVED) toRef = to === from ? fromRef : accounts.resolve(view, cTo, builder.accountRef(accounts.value[to]));
-    if (refCode === UNRESOLVED) refCode = references.resolve(view, cRef, builder.referenceCode(references.value[ref]));
+    if (toRef === UNRESOLVED) toRef = to === from ? fromRef : accounts.resolve(view, cTo, (fresh ? builder.accountRefNew(accounts.value[to]) : builder.accountRef(accounts.value[to])));
+    if (refCode === UNRESOLVED) refCode = references.resolve(view, cRef, (fresh ? builder.referenceCodeNew(references.value[ref]) : builder.referenceCode(references.value[ref])));
     if (fc === UNRESOLVED) fc = countries.resolve(view, cFromCountry, builder.countryCode(countries.value[fromCountry]));
     if (tc === UNRESOLVED) tc = toCountry === fromCountry ? fc : countries.resolve(view, cToCountry, builder.countryCode(countries.value[toCountry]));
     if (fileCode < 0) fileCode = builder.fileCode(file);

@@ -76,6 +76,47 @@ describe("transaction fast path", () => {
     );
   });
 
+  it("agrees with the general path across two transaction files read into one builder", async () => {
+    const file = (rows: (typeof row extends fc.Arbitrary<infer R> ? R : never)[]) =>
+      `id,date,amount,currency,from_account,to_account,channel,reference\n${rows.map((r) => r.slice(0, 8).map(quote).join(",")).join("\n")}\n`;
+    const loadTwo = async (a: string, b: string, fastPath: boolean) => {
+      const q = new Quarantine();
+      const builder = new DatasetBuilder(q, { unknownAccounts: "create" });
+      for (const [name, text] of [["a.csv", a], ["b.csv", b]]) {
+        const path = join(dir, `t${n++}.csv`);
+        writeFileSync(path, text);
+        await readTableFile(path, name, "transactions", { builder, quarantine: q, readOptions: {}, fastPath });
+      }
+      return { quarantine: q.entries, ds: builder.build() };
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 15 }), fc.array(row, { maxLength: 15 }), async (ra, rb) => {
+        const fast = await loadTwo(file(ra), file(rb), true);
+        const slow = await loadTwo(file(ra), file(rb), false);
+        expect(fast.quarantine).toEqual(slow.quarantine);
+        expect(fast.ds).toEqual(slow.ds);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("agrees with the general path on cells that are not valid UTF-8", async () => {
+    const lines = ["id,date,amount,currency,from_account,to_account,channel,reference", "T1,2024-01-01,5,USD,A\xff,B,wire,r\xff", "T2,2024-01-02,6,USD,A\xfe,B,wire,r\xfe", "T3,2024-01-03,7,USD,A\xff,B\xfe,wire,r\xff"];
+    const bytes = Buffer.from(`${lines.join("\n")}\n`, "latin1");
+    const path = join(dir, `t${n++}.csv`);
+    writeFileSync(path, bytes);
+    const read = async (fastPath: boolean) => {
+      const q = new Quarantine();
+      const builder = new DatasetBuilder(q, { unknownAccounts: "create" });
+      await readTableFile(path, "transactions.csv", "transactions", { builder, quarantine: q, readOptions: {}, fastPath });
+      return { quarantine: q.entries, ds: builder.build() };
+    };
+    const fast = await read(true);
+    const slow = await read(false);
+    expect(fast.ds.references).toEqual(["", "r\uFFFD"]);
+    expect(fast).toEqual(slow);
+  });
+
   it("reads ISO dates exactly as readDate, and refuses what it does not handle", () => {
     fc.assert(
       fc.property(
