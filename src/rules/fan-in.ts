@@ -63,7 +63,10 @@ export const fanInRule = defineRule({
     const { inStart, inTx } = ctx.adjacency;
     const t = ctx.dataset.transactions;
     const excluded = channelMask(p.excludeChannels);
-    const accept = (i: number) => excluded[t.channel[i]] === 0 && t.from[i] !== t.to[i];
+    // judged in one pass in table order: the window scans then read one byte per transfer
+    const plain = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) if (excluded[t.channel[i]] === 0 && t.from[i] !== t.to[i]) plain[i] = 1;
+    const accept = (i: number) => plain[i] === 1;
     const counts = new Int32Array(ctx.dataset.accounts.length);
     const ok = new Uint8Array(inTx.length);
     const side = inColumns(ctx);
