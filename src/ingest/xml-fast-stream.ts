@@ -221,8 +221,7 @@ class FastXmlTokenizer {
   }
 
   /**
-   * saxes' column of position `q` (code points since the last line end), for its error messages:
-   * UTF-8 lead bytes are counted, continuation bytes are not.
+   * saxes' column of position `q` (code points since the last line end), for its error messages.
    */
   private columnAt(q: number): number {
     const str = this.str;
@@ -233,7 +232,11 @@ class FastXmlTokenizer {
       p--;
     }
     let column = p < 0 ? this.column : 0;
-    for (let j = p + 1; j < q; j++) if ((str.charCodeAt(j) & 0xc0) !== 0x80) column++;
+    let ascii = true;
+    for (let j = p + 1; j < q && ascii; j++) ascii = str.charCodeAt(j) < 0x80;
+    if (ascii) return column + (q - (p + 1));
+    // Decoded as saxes gets it (invalid bytes become U+FFFD): `q` and the line start are ASCII, so the piece decodes as in the stream.
+    for (const _ of this.data.toString("utf8", p + 1, q)) column++;
     return column;
   }
 

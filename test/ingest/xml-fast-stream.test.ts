@@ -119,6 +119,19 @@ describe("the byte XML tokenizer agrees with the saxes reading", () => {
     );
   });
 
+  it("on soups of XML fragments and raw bytes (invalid UTF-8 too), cut anywhere", async () => {
+    const fragment = fc.oneof(
+      fc.constantFrom("<report>", "</report>", "<a>", "</a>", "<b/>", "<a x='1'>", "&amp;", "&#10;", "<![CDATA[", "]]>", "<!--", "-->", "<?x?>", "\r\n", "\n", " ", "text", "é", "\uFFFF", "<", ">", "&", "]]", "<!DOCTYPE r>", "\u0000"),
+      fc.uint8Array({ maxLength: 4 }).map((u) => Buffer.from(u).toString("latin1")),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fragment, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (parts, cuts, latin1) => {
+        await expectSame(Buffer.from(parts.join(""), latin1 ? "latin1" : "utf8"), cuts);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   it("on the bundled goAML reports, in chunks of every size from 1 byte", async () => {
     const dir = "datasets/goaml-sample";
     for (const f of readdirSync(dir).filter((x) => x.endsWith(".xml"))) {
