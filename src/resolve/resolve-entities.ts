@@ -1,6 +1,7 @@
 import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
 import type { MatchEvidence, ResolvedEntity } from "./entity.js";
+import { nameTokens } from "./fold.js";
 import { FoldCache } from "./fold-cache.js";
 import { documentCountry, documentValue, type IdentifierKey, identifierKey, identifierRule } from "./identifier-key.js";
 import { IdentifierTable } from "./identifier-table.js";
@@ -207,15 +208,22 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const fold = new FoldCache();
   // Name tokens as ids, with the similarity of each token pair computed once.
   const sim = new TokenSimilarity(o);
+  // Token ids per distinct name, folded once; persons and others have their own stop words. One
+  // look-up per name, where tokens by name and then ids by token array took two.
+  const personNameIds = new Map<string, readonly number[]>();
+  const otherNameIds = new Map<string, readonly number[]>();
   const mine: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = parties[i];
     const names: (readonly number[])[] = [];
-    const first = fold.nameTokens(p.name, p.kind);
-    if (first.length >= o.minNameTokens) names.push(sim.ids(first));
+    const nameCache = p.kind === "person" ? personNameIds : otherNameIds;
+    let first = nameCache.get(p.name);
+    if (first === undefined) nameCache.set(p.name, (first = sim.intern(nameTokens(p.name, p.kind))));
+    if (first.length >= o.minNameTokens) names.push(first);
     for (const alias of p.aliases) {
-      const t = fold.nameTokens(alias, p.kind);
-      if (t.length >= o.minNameTokens) names.push(sim.ids(t));
+      let t = nameCache.get(alias);
+      if (t === undefined) nameCache.set(alias, (t = sim.intern(nameTokens(alias, p.kind))));
+      if (t.length >= o.minNameTokens) names.push(t);
     }
     mine.length = 0;
     let phoneIds: number[] = NO_IDS;

@@ -46,21 +46,24 @@ export class TokenSimilarity {
   /** The ids of `tokens`, in the same order; the same array object gives the same result object. */
   ids(tokens: readonly string[]): readonly number[] {
     let ids = this.byArray.get(tokens);
-    if (ids === undefined) {
-      // A small array of small integers: far cheaper to make than a typed array, one per distinct name.
-      const out: number[] = [];
-      for (let k = 0; k < tokens.length; k++) {
-        let id = this.tokenIds.get(tokens[k]);
-        if (id === undefined) {
-          id = this.tokens.length;
-          this.tokenIds.set(tokens[k], id);
-          this.tokens.push(tokens[k]);
-        }
-        out.push(id);
-      }
-      this.byArray.set(tokens, (ids = out));
-    }
+    if (ids === undefined) this.byArray.set(tokens, (ids = this.intern(tokens)));
     return ids;
+  }
+
+  /** The ids of `tokens`, in the same order, as a new array (for callers that keep their own cache). */
+  intern(tokens: readonly string[]): readonly number[] {
+    // A small array of small integers: far cheaper to make than a typed array, one per distinct name.
+    const out: number[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      let id = this.tokenIds.get(tokens[k]);
+      if (id === undefined) {
+        id = this.tokens.length;
+        this.tokenIds.set(tokens[k], id);
+        this.tokens.push(tokens[k]);
+      }
+      out.push(id);
+    }
+    return out;
   }
 
   /** The token of id `id`. */
