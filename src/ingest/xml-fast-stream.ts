@@ -58,6 +58,9 @@ for (let c = 0; c < 256; c++) SPECIAL[c] = (c < 0x20 && c !== 9 && c !== 10) || 
 const XML_DECL =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>$/;
 
+/** Bytes of one unfinished token beyond which the rest of the input is handed to saxes. */
+const MAX_PENDING = 4 << 20;
+
 const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 function isSpace(c: number): boolean {
@@ -195,6 +198,12 @@ class FastXmlTokenizer {
     if (stop < 0) return;
     if (this.prolog && this.prologBytes > 1 << 20) {
       // A megabyte before the root element is not a goAML report's prolog: let saxes judge it.
+      this.bail(stop);
+      return;
+    }
+    if (data.length - stop > MAX_PENDING) {
+      // One token of several megabytes (an enormous text): saxes reads it in linear time, where
+      // joining each chunk to the pending bytes would take quadratic time.
       this.bail(stop);
       return;
     }
