@@ -156,40 +156,22 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
   const risk = nodeRisk(dataset, o.level, accountNode, partyNode, n, o.scores);
   const t = dataset.transactions;
   const m = t.length;
-  // Few, compact arrays: at 10M transactions every large allocation can start a full garbage
-  // collection of a multi-gigabyte heap. So the kept transfers (about 40%: cash sides and
-  // self-transfers are left out) are listed once, and one adjacency serves both the counterparty
-  // count and the weighted graph.
-  const rows = new Int32Array(n + 1);
-  let kept = 0;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const ones = new Float64Array(m);
+  let skipped = 0;
   for (let i = 0; i < m; i++) {
     const f = t.from[i];
     const to = t.to[i];
-    if (f < 0 || to < 0 || accountNode[f] === accountNode[to]) continue;
-    rows[accountNode[f] + 1]++;
-    rows[accountNode[to] + 1]++;
-    kept++;
+    if (f < 0 || to < 0 || accountNode[f] === accountNode[to]) {
+      skipped++;
+      continue;
+    }
+    src[i] = accountNode[f];
+    dst[i] = accountNode[to];
+    ones[i] = 1;
   }
-  let skipped = m - kept;
-  const tx = new Int32Array(kept);
-  for (let i = 0, k = 0; i < m; i++) {
-    const f = t.from[i];
-    const to = t.to[i];
-    if (f >= 0 && to >= 0 && accountNode[f] !== accountNode[to]) tx[k++] = i;
-  }
-  for (let v = 0; v < n; v++) rows[v + 1] += rows[v];
-  // Row v lists v's counterparty in each kept transfer, in transaction order (the order
-  // weightedGraphFromEdges lists them in).
-  const nbr = new Int32Array(2 * kept);
-  let fill = rows.slice(0, n);
-  for (let k = 0; k < kept; k++) {
-    const i = tx[k];
-    const u = accountNode[t.from[i]];
-    const v = accountNode[t.to[i]];
-    nbr[fill[u]++] = v;
-    nbr[fill[v]++] = u;
-  }
-  const degree = distinctCounterparties(n, rows, nbr);
+  const degree = distinctCounterparties(n, src, dst, ones);
   const damp = new Float64Array(n);
   let hubs = 0;
   for (let v = 0; v < n; v++) {
@@ -199,33 +181,30 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
     } else damp[v] = 1;
   }
   const card = CHANNELS.indexOf("card");
-  // Weight of each kept transfer (0: left out).
-  const w = new Float64Array(kept);
-  for (let k = 0; k < kept; k++) {
-    const i = tx[k];
-    const u = accountNode[t.from[i]];
-    const v = accountNode[t.to[i]];
+  const w = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    if (ones[i] === 0) continue;
+    const u = src[i];
+    const v = dst[i];
     if (o.dropCardToHubs && t.channel[i] === card && damp[v] < 1) {
       skipped++;
       continue;
     }
     const base = o.weighting === "amount" ? t.baseAmount[i] : o.weighting === "count" ? 1 : Math.log1p(t.baseAmount[i]);
     const r = Math.min(risk[u], risk[v]);
-    w[k] = base * damp[u] * damp[v] * (1 + o.riskWeight * r);
+    w[i] = base * damp[u] * damp[v] * (1 + o.riskWeight * r);
   }
   let graph: WeightedGraph;
   if (o.level === "party" && o.relationshipWeight > 0 && dataset.relationships.length > 0) {
     const unit = o.relationshipWeight * median(w);
     const extra = dataset.relationships.length;
-    const s2 = new Int32Array(kept + extra);
-    const d2 = new Int32Array(kept + extra);
-    const w2 = new Float64Array(kept + extra);
-    for (let k = 0; k < kept; k++) {
-      s2[k] = accountNode[t.from[tx[k]]];
-      d2[k] = accountNode[t.to[tx[k]]];
-    }
+    const s2 = new Int32Array(m + extra);
+    const d2 = new Int32Array(m + extra);
+    const w2 = new Float64Array(m + extra);
+    s2.set(src);
+    d2.set(dst);
     w2.set(w);
-    let k = kept;
+    let k = m;
     for (const rel of dataset.relationships) {
       const pa = dataset.partyIndex.get(rel.from);
       const pb = dataset.partyIndex.get(rel.to);
@@ -238,71 +217,41 @@ export function buildFlowGraph(dataset: Dataset, options: FlowGraphOptions = {})
       w2[k++] = unit;
     }
     graph = weightedGraphFromEdges(n, s2, d2, w2, k);
-  } else {
-    // The weights in the adjacency's places (same order as the neighbours), then repeats merged
-    // in place.
-    const wts = new Float64Array(2 * kept);
-    fill = rows.slice(0, n);
-    for (let k = 0; k < kept; k++) {
-      const i = tx[k];
-      wts[fill[accountNode[t.from[i]]]++] = w[k];
-      wts[fill[accountNode[t.to[i]]]++] = w[k];
-    }
-    graph = mergeRows(n, rows, nbr, wts);
-  }
+  } else graph = weightedGraphFromEdges(n, src, dst, w, m);
   return { ...graph, ids, accountNode, risk, degree, hubDegree: o.hubDegree, hubs, skipped };
 }
 
-/** Distinct counterparties of each node: distinct entries of its row of the adjacency `rows`/`nbr` (no self-loops). */
-function distinctCounterparties(n: number, rows: Int32Array, nbr: Int32Array): Int32Array {
+/** Distinct counterparties of each node over the transfers `i` with `keep[i] > 0` (edge `src[i]`-`dst[i]`, no self-loops). */
+function distinctCounterparties(n: number, src: Int32Array, dst: Int32Array, keep: Float64Array): Int32Array {
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < src.length; i++) {
+    if (keep[i] > 0) {
+      offsets[src[i] + 1]++;
+      offsets[dst[i] + 1]++;
+    }
+  }
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  const nbr = new Int32Array(offsets[n]);
+  const fill = offsets.slice(0, n);
+  for (let i = 0; i < src.length; i++) {
+    if (keep[i] > 0) {
+      nbr[fill[src[i]]++] = dst[i];
+      nbr[fill[dst[i]]++] = src[i];
+    }
+  }
   const degree = new Int32Array(n);
   const lastRow = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
     let d = 0;
-    const end = rows[v + 1];
-    for (let e = rows[v]; e < end; e++) {
-      const u = nbr[e];
-      if (lastRow[u] !== v) {
-        lastRow[u] = v;
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      if (lastRow[nbr[e]] !== v) {
+        lastRow[nbr[e]] = v;
         d++;
       }
     }
     degree[v] = d;
   }
   return degree;
-}
-
-/**
- * The weighted graph of the adjacency `rows`/`nbr` with entry weights `wts`, made in place (the
- * arrays are consumed and the result views them): entries of a weight that is not positive and
- * finite are left out and repeated neighbours merged (first occurrence keeps its place, weights
- * added in row order). What `weightedGraphFromEdges(n, src, dst, w)` builds from the same
- * transfers.
- */
-function mergeRows(n: number, rows: Int32Array, nbr: Int32Array, wts: Float64Array): WeightedGraph {
-  const offsets = new Int32Array(n + 1);
-  const mark = new Int32Array(n).fill(-1);
-  let p = 0;
-  for (let u = 0; u < n; u++) {
-    const rowStart = p;
-    const end = rows[u + 1];
-    // p <= e throughout: writing entry p never overwrites an entry still to be read.
-    for (let e = rows[u]; e < end; e++) {
-      const x = wts[e];
-      if (!(x > 0) || x === Number.POSITIVE_INFINITY) continue;
-      const v = nbr[e];
-      const pos = mark[v];
-      if (pos >= rowStart) wts[pos] += x;
-      else {
-        mark[v] = p;
-        nbr[p] = v;
-        wts[p] = x;
-        p++;
-      }
-    }
-    offsets[u + 1] = p;
-  }
-  return { nodes: n, offsets, neighbors: nbr.subarray(0, p), weights: wts.subarray(0, p) };
 }
 
 /** Risk 0..1 per node: the highest score among the node, its accounts and their holders. */
