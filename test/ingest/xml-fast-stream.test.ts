@@ -170,6 +170,18 @@ describe("the byte XML tokenizer agrees with the saxes reading", () => {
     }
   });
 
+  it("reads an enormous text (more than 4 MiB, handed to saxes) the same way", async () => {
+    const xml = Buffer.from(`<report><a>1</a><reason>${"ivory &amp; horn\r\n".repeat(300_000)}</reason><b>2</b></report>`);
+    const cuts: number[] = [];
+    for (let p = 1 << 20; p < xml.length; p += 1 << 20) cuts.push(p);
+    const { children } = await expectSame(xml, cuts);
+    expect(children.map((c) => [c.name, c.text.length, c.line])).toEqual([
+      ["a", 1, 1],
+      ["reason", 300_000 * 13 - 1, 1],
+      ["b", 1, 300_001],
+    ]);
+  });
+
   it("keeps text strings out of the chunk they were read from", async () => {
     const long = "Kilimanjaro Commercial Bank Ltd";
     const { children } = await expectSame(`<report><a>${long}</a><b> ${long} </b></report>`, [20, 40]);
