@@ -87,8 +87,7 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
   progress?.({ stage: "resolve", done: 0, total: dataset.parties.length });
   const resolution = resolveEntities(dataset, options.resolve);
   // Rules stage: alerts and the scores that combine them (entities let a party's score span its records).
-  progress?.({ stage: "rules", done: 0, total: dataset.transactions.length });
-  const rules = runRules(dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities });
+  const rules = runRules(dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities, onProgress: progress });
   return finishAnalysis(load, options, resolution, rules);
 }
 

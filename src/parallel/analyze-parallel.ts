@@ -4,6 +4,7 @@ import { type AnalysisResults, type AnalyzeOptions, analyze, checkAnalyzeOptions
 import { OptionError } from "../errors.js";
 import type { CaseLoad } from "../ingest/load-case.js";
 import type { Dataset } from "../model/dataset.js";
+import type { ProgressEvent } from "../model/progress.js";
 import { type Resolution, resolveEntities } from "../resolve/resolve-entities.js";
 import { parseRulesConfig, type RulesConfig } from "../rules/config.js";
 import { defaultRules } from "../rules/default-rules.js";
@@ -99,12 +100,13 @@ export async function analyzeParallel(load: CaseLoad, options: AnalyzeParallelOp
     const resolved = workerResult<Resolution>(worker);
     resolved.catch(() => {}); // handled below; not an unhandled rejection while this thread works
     worker.postMessage(input);
-    progress?.({ stage: "rules", done: 0, total: ruleSet.length, message: "while a worker thread resolves entities" });
-    const first = runRules(dataset, { rules: plan.before, config: restrictConfig(config, plan.before) });
+    // Rule progress counts over the whole rule set: the second run continues where the first stopped.
+    const ruleProgress = (offset: number) =>
+      progress && ((e: ProgressEvent) => progress({ ...e, done: e.done + offset, total: ruleSet.length, message: offset === 0 ? `${e.message} (entities resolve in a worker thread)` : e.message }));
+    const first = runRules(dataset, { rules: plan.before, config: restrictConfig(config, plan.before), onProgress: ruleProgress(0) });
     progress?.({ stage: "resolve", done: 0, total: dataset.parties.length, message: "waiting for the worker thread" });
     const resolution = await resolved;
-    progress?.({ stage: "entity rules", done: plan.before.length, total: ruleSet.length });
-    const second = runRules(dataset, { rules: plan.after, config: restrictConfig(config, plan.after), entities: resolution.entities });
+    const second = runRules(dataset, { rules: plan.after, config: restrictConfig(config, plan.after), entities: resolution.entities, onProgress: ruleProgress(plan.before.length) });
     return finishAnalysis(load, options, resolution, mergeRuleRuns(ruleSet, config, [first, second]));
   } finally {
     await worker.terminate();

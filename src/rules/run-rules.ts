@@ -1,5 +1,6 @@
 import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
+import type { ProgressHandler } from "../model/progress.js";
 import { parseRulesConfig, type RulesConfig } from "./config.js";
 import { createRuleContext, type EntityCluster, type RuleContext } from "./context.js";
 import type { Corridors } from "./corridors.js";
@@ -23,6 +24,8 @@ export interface RunRulesOptions {
   watchlist?: readonly WatchlistEntryInput[];
   /** Resolved entities from the resolve stage. [default: none] */
   entities?: readonly EntityCluster[];
+  /** Progress: stage "rules", one report as each rule starts (done = rules finished). [default: none] */
+  onProgress?: ProgressHandler;
 }
 
 /** A rule that did not run, and why. */
@@ -113,7 +116,8 @@ export function runRules(dataset: Dataset, options: RunRulesOptions = {}): RunRu
   const seen = new Set<string>();
   const ran: string[] = [];
   const skipped: SkippedRule[] = [];
-  for (const r of resolved) {
+  for (const [k, r] of resolved.entries()) {
+    options.onProgress?.({ stage: "rules", done: k, total: resolved.length, message: r.rule.id });
     if (!r.enabled) {
       skipped.push({ rule: r.rule.id, reason: "disabled in the config" });
       continue;

@@ -132,4 +132,14 @@ describe("property: unrelated activity never removes an alert", () => {
       { numRuns: 25 },
     );
   });
+
+  it("reports progress as each rule starts, in rule order", async () => {
+    const { dataset } = await loadCase("datasets/mini");
+    const events: { done: number; total?: number; message?: string }[] = [];
+    const rules = defaultRules();
+    runRules(dataset, { rules, onProgress: (e) => events.push({ done: e.done, total: e.total, message: e.message }) });
+    expect(events.map((e) => e.message)).toEqual(rules.map((r) => r.id));
+    expect(events.map((e) => e.done)).toEqual(rules.map((_, k) => k));
+    expect(new Set(events.map((e) => e.total))).toEqual(new Set([rules.length]));
+  });
 });
