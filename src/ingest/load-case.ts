@@ -10,11 +10,11 @@ import { readCsvFile } from "./csv-parser.js";
 import { RECORD_KINDS, type RecordKind } from "./fields.js";
 import { createFxTable, type FxRate, type FxTable } from "./fx.js";
 import { type ColumnMapping, ColumnMappingSchema } from "./mapping.js";
-import { readDate } from "./normalise-date.js";
 import { readAmount } from "./normalise-amount.js";
+import { readDate } from "./normalise-date.js";
 import { Quarantine } from "./quarantine.js";
-import type { SourceStats } from "./record-sink.js";
 import { readTableFile, tableFormat } from "./read-table-file.js";
+import type { SourceStats } from "./record-sink.js";
 
 /**
  * A reader for an extra file format found in a case folder (goAML XML, FtM...). It claims files
@@ -136,6 +136,7 @@ export async function loadCase(dir: string, options: LoadCaseOptions = {}): Prom
     dateOrder: mapping?.dateOrder,
     decimal: mapping?.decimal,
     defaultCurrency: mapping?.defaultCurrency ? normaliseCurrency(mapping.defaultCurrency) : undefined,
+    sectorMemo: new Map<string, string | undefined>(),
   };
   const claimed = new Set<string>(["mapping.json", "fx.csv"]);
   const plan: [RecordKind, string][] = [];

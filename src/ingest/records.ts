@@ -13,6 +13,8 @@ export interface RecordReadOptions {
   decimal?: "." | ",";
   /** Currency for transactions whose currency cell is empty. [default: none: such rows are quarantined] */
   defaultCurrency?: string;
+  /** Sector of each distinct business text read so far (see `normaliseSector`), owned by the caller. [default: none] */
+  sectorMemo?: Map<string, string | undefined>;
 }
 
 /** Reads one canonical field of the current record; `undefined` when the column is absent. */
@@ -329,7 +331,7 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
   };
   if (country) party.country = country;
   if (birth !== undefined) party.birthDate = isoDay(birth);
-  const sector = normaliseSector(get("sector"));
+  const sector = normaliseSector(get("sector"), opts.sectorMemo);
   if (sector) party.sector = sector;
   return party;
 }

@@ -185,12 +185,15 @@ export const SECTORS: Readonly<Record<string, readonly string[]>> = Object.freez
   ngo: ["ngo", "charity", "foundation", "non-profit"],
 });
 
-/** Sector words of {@link normaliseSector} as space-padded needles; built lazily, in SECTORS order. */
-let sectorNeedles: readonly { sector: string; needle: string }[] | undefined;
+/** Sector words of {@link normaliseSector} as space-padded needles, in SECTORS order. */
+const SECTOR_NEEDLES: readonly { sector: string; needle: string }[] = Object.freeze(
+  Object.entries(SECTORS).flatMap(([sector, words]) => words.map((w) => ({ sector, needle: ` ${w.replace(/[^\p{L}\p{N}]+/gu, " ")} ` }))),
+);
 
 /**
  * Normalise free-text business activity to a sector code. Known codes pass through; free text is
  * matched on whole words; anything else is returned lower-cased with spaces as underscores.
+ * Readers of many records pass a `memo` (a Map they own) so that each distinct text is matched once.
  *
  * @example
  * ```ts
@@ -199,19 +202,15 @@ let sectorNeedles: readonly { sector: string; needle: string }[] | undefined;
  * normaliseSector("Dried Seafood Wholesale"); // "seafood"
  * ```
  */
-export function normaliseSector(raw: string | undefined): string | undefined {
+export function normaliseSector(raw: string | undefined, memo?: Map<string, string | undefined>): string | undefined {
   if (raw === undefined) return undefined;
-  // A case names a few dozen sectors across its parties: each text is matched against the
-  // sector words once (the memo stops growing at SECTOR_MEMO_LIMIT distinct texts).
-  const known = sectorMemo.get(raw);
-  if (known !== undefined || sectorMemo.has(raw)) return known;
+  if (!memo) return matchSector(raw);
+  const known = memo.get(raw);
+  if (known !== undefined || memo.has(raw)) return known;
   const sector = matchSector(raw);
-  if (sectorMemo.size < SECTOR_MEMO_LIMIT) sectorMemo.set(raw, sector);
+  memo.set(raw, sector);
   return sector;
 }
-
-const SECTOR_MEMO_LIMIT = 4096;
-const sectorMemo = new Map<string, string | undefined>();
 
 function matchSector(raw: string): string | undefined {
   const text = raw.trim().toLowerCase();
@@ -219,11 +218,9 @@ function matchSector(raw: string): string | undefined {
   const code = text.replace(/[\s-]+/g, "_");
   if (Object.hasOwn(SECTORS, code)) return code;
   const padded = ` ${text.replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  // The needles (sector words padded with spaces, in SECTORS order) are built once, on first use.
-  sectorNeedles ??= Object.entries(SECTORS).flatMap(([sector, words]) => words.map((w) => ({ sector, needle: ` ${w.replace(/[^\p{L}\p{N}]+/gu, " ")} ` })));
   let best: string | undefined;
   let bestLen = 0;
-  for (const { sector, needle } of sectorNeedles) {
+  for (const { sector, needle } of SECTOR_NEEDLES) {
     if (padded.includes(needle) && needle.length > bestLen) {
       best = sector;
       bestLen = needle.length;
