@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { documentCountry, documentValue, identifierKey, identifierRule } from "../../src/resolve/identifier-key.js";
+import { identifierKey } from "../../src/resolve/identifier-key.js";
+import { documentCountry, documentValue, identifierRule } from "../../src/resolve/identifier-parts.js";
 import { IdentifierTable } from "../../src/resolve/identifier-table.js";
 
 describe("IdentifierTable", () => {
