@@ -7,7 +7,7 @@ import { type IdentifierKey, identifierKey } from "./identifier-key.js";
 import { documentCountry, documentValue, identifierRule } from "./identifier-parts.js";
 import { IdentifierTable } from "./identifier-table.js";
 import { jaroWinkler } from "./jaro-winkler.js";
-import { internationalPhoneFastPath } from "./phone.js";
+import { internationalPhoneFastPath } from "./phone-fast-path.js";
 import { radixSortPairs } from "./radix-sort.js";
 import { TokenSimilarity } from "./token-similarity.js";
 import { UnionFind } from "./union-find.js";

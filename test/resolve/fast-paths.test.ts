@@ -7,7 +7,8 @@ import { FoldCache } from "../../src/resolve/fold-cache.js";
 import { identifierKey } from "../../src/resolve/identifier-key.js";
 import { jaro } from "../../src/resolve/jaro-winkler.js";
 import { nameSimilarity } from "../../src/resolve/name-similarity.js";
-import { internationalPhoneFastPath, normalisePhone } from "../../src/resolve/phone.js";
+import { normalisePhone } from "../../src/resolve/phone.js";
+import { internationalPhoneFastPath } from "../../src/resolve/phone-fast-path.js";
 import { TokenSimilarity } from "../../src/resolve/token-similarity.js";
 
 // Reference versions without the fast paths and reused buffers: the optimised code must agree exactly.
