@@ -85,7 +85,7 @@ export function analyze(load: CaseLoad, options: AnalyzeOptions = {}): AnalysisR
   const dataset = load.dataset;
   const progress = options.onProgress;
   progress?.({ stage: "resolve", done: 0, total: dataset.parties.length });
-  const resolution = resolveEntities(dataset, options.resolve);
+  const resolution = resolveEntities(dataset, { ...options.resolve, onProgress: progress });
   // Rules stage: alerts and the scores that combine them (entities let a party's score span its records).
   const rules = runRules(dataset, { rules: options.ruleSet, config: options.rules, entities: resolution.entities, onProgress: progress });
   return finishAnalysis(load, options, resolution, rules);

@@ -96,7 +96,9 @@ export async function analyzeParallel(load: CaseLoad, options: AnalyzeParallelOp
   const plan = planRuleThreads(ruleSet);
   const worker = startWorker("resolve-worker");
   try {
-    const input: ResolveWorkerInput = { parties: JSON.stringify(dataset.parties), options: options.resolve };
+    // A progress handler cannot cross to the worker (and this thread is busy with the rules meanwhile).
+    const { onProgress: _progress, ...resolveOptions } = options.resolve ?? {};
+    const input: ResolveWorkerInput = { parties: JSON.stringify(dataset.parties), options: resolveOptions };
     const resolved = workerResult<Resolution>(worker);
     resolved.catch(() => {}); // handled below; not an unhandled rejection while this thread works
     worker.postMessage(input);

@@ -1,5 +1,6 @@
 import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
+import type { ProgressHandler } from "../model/progress.js";
 import type { MatchEvidence, ResolvedEntity } from "./entity.js";
 import { nameTokens } from "./fold.js";
 import { FoldCache } from "./fold-cache.js";
@@ -59,6 +60,8 @@ export interface ResolveOptions {
   maxBlockSize?: number;
   /** Look for fuzzy name links at all. [default: true] */
   fuzzy?: boolean;
+  /** Progress: stage "resolve", reported as parties are read and as candidate pairs are compared. [default: none] */
+  onProgress?: ProgressHandler;
 }
 
 /**
@@ -139,8 +142,12 @@ const RANK_DOCUMENT = 0;
 const RANK_CONTACT = 1;
 const RANK_FUZZY = 2;
 
-function resolvedOptions(options: ResolveOptions): Required<ResolveOptions> {
-  const o = { ...RESOLVE_DEFAULTS, ...options };
+/** The validated thresholds of {@link ResolveOptions}, defaults filled in. */
+type Thresholds = Required<Omit<ResolveOptions, "onProgress">>;
+
+function resolvedOptions(options: ResolveOptions): Thresholds {
+  const { onProgress: _progress, ...thresholds } = options;
+  const o = { ...RESOLVE_DEFAULTS, ...thresholds };
   const unit = ["nameThreshold", "tokenThreshold", "countrySupport", "addressThreshold", "contactNameFloor"] as const;
   for (const k of unit) {
     if (typeof o[k] !== "number" || !(o[k] >= 0 && o[k] <= 1)) throw new OptionError("resolveEntities", `${k} must be a number in [0, 1], got ${String(o[k])}`);
@@ -195,6 +202,7 @@ function fnvPrefix(h: number, s: string, length: number): number {
  */
 export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}): Resolution {
   const o = resolvedOptions(options);
+  const progress = options.onProgress;
   const parties = dataset.parties;
   const n = parties.length;
   const features: PartyFeatures[] = new Array(n);
@@ -215,6 +223,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
   const otherNameIds = new Map<string, readonly number[]>();
   const mine: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (progress && (i & 16383) === 0) progress({ stage: "resolve", done: i, total: n, message: "reading parties" });
     const p = parties[i];
     const names: (readonly number[])[] = [];
     const nameCache = p.kind === "person" ? personNameIds : otherNameIds;
@@ -442,6 +451,7 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     // de-duplicated, whatever the order they are met in.
     const seen = new Int32Array(n).fill(-1);
     for (let a = 0; a < n; a++) {
+      if (progress && (a & 16383) === 0) progress({ stage: "resolve", done: a, total: n, message: "comparing candidate pairs" });
       for (let q = posStart[a]; q < posStart[a + 1]; q++) {
         const at = positions[q];
         const end = blockEnd[blockOf[at]];
@@ -580,7 +590,7 @@ function bestNameScore(a: PartyFeatures, b: PartyFeatures, sim: TokenSimilarity)
   return best;
 }
 
-function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Required<ResolveOptions>, sim: TokenSimilarity): Link | undefined {
+function fuzzyLink(fa: PartyFeatures, fb: PartyFeatures, a: number, b: number, o: Thresholds, sim: TokenSimilarity): Link | undefined {
   if (fa.kind !== fb.kind) return undefined;
   if (fa.birthDate !== "" && fb.birthDate !== "" && fa.birthDate !== fb.birthDate) return undefined;
   // Most candidates (a shared birth date, an address) have unrelated names: rule them out from a

@@ -242,3 +242,17 @@ describe("resolveEntities: contract", () => {
     );
   });
 });
+
+describe("resolveEntities: progress", () => {
+  it("reports reading the parties and comparing candidates, and gives the same result with a handler", () => {
+    const parties = Array.from({ length: 40 }, (_, i) => ({ id: `P${i}`, kind: "person" as const, name: `Amina Juma Mrema ${i % 2 ? "A" : "B"}`, birthDate: "1980-01-01" }));
+    const { dataset } = createDataset({ parties });
+    const events: { done: number; total?: number; message?: string }[] = [];
+    const withProgress = resolveEntities(dataset, { onProgress: (e) => events.push({ done: e.done, total: e.total, message: e.message }) });
+    expect(events).toEqual([
+      { done: 0, total: 40, message: "reading parties" },
+      { done: 0, total: 40, message: "comparing candidate pairs" },
+    ]);
+    expect(JSON.stringify(withProgress.entities)).toBe(JSON.stringify(resolveEntities(dataset).entities));
+  });
+});
