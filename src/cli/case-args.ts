@@ -44,7 +44,7 @@ export const CASE_OPTIONS_HELP = `  --mapping FILE     column mapping JSON [defa
   --config FILE      rules config JSON: per-rule params and enabled flags, typology weights,
                      watchlist (see 'wildtrace rules --help') [default: built-in defaults]
   --threads N        1: everything on one thread; 2: entity resolution in a worker thread
-                     while the rules run (same results) [default: 2 on a multi-core machine]
+                     while the rules run (same results) [default: 2 with 4 or more cores]
   --quiet            no progress on stderr
   -h, --help         this help`;
 
