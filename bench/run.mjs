@@ -98,8 +98,8 @@ if (only.has("analyze")) {
     rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f.peakMb}**`)]);
     rows.push(["microseconds per transaction", ...runs.map((r) => ((r.f.totalMs * 1000) / r.f.transactions).toFixed(1))]);
     rows.push(["alerts / communities / flows", ...runs.map((r) => `${r.f.alerts} / ${r.f.communities} / ${r.f.flows}`)]);
-    const one = runs.map((r) => pipeline.find((x) => x.size === r.size)?.figures.find((f) => f.mode === "pipeline-1t"));
-    if (one.some(Boolean)) rows.push(["total on one thread (`analyze`): wall (CPU) s", ...one.map((f) => (f ? `${secs(f.totalMs)} (${secs(f.cpuMs)})` : "-"))]);
+    const two = runs.map((r) => pipeline.find((x) => x.size === r.size)?.figures.find((f) => f.mode === "pipeline-2t"));
+    if (two.some(Boolean)) rows.push(["total with `analyzeParallel` on two threads: wall (CPU) s, peak MB", ...two.map((f) => (f ? `${secs(f.totalMs)} (${secs(f.cpuMs)}), ${f.peakMb}` : "-"))]);
     const cli = runs.map((r) => pipeline.find((x) => x.size === r.size)?.figures.find((f) => f.mode === "cli"));
     if (cli.some(Boolean)) {
       rows.push(["`wildtrace analyze` CLI, all outputs: wall (CPU) s", ...cli.map((f) => (f ? `${secs(f.totalMs)} (${secs(f.cpuMs)})` : "-"))]);
