@@ -26,7 +26,7 @@ import type { Dataset } from "../src/model/dataset.js";
 import { cycleRule } from "../src/rules/cycle.js";
 import { fanInRule } from "../src/rules/fan-in.js";
 import { runRules } from "../src/rules/run-rules.js";
-import { ROOT, peakRssMb, table } from "./measure.mjs";
+import { peakRssMb, ROOT, table } from "./measure.mjs";
 
 const { values } = parseArgs({ options: { data: { type: "string", default: join(ROOT, "..", "shared", "data", "amlsim") }, json: { type: "boolean", default: false } } });
 

@@ -17,8 +17,8 @@ import { SaxesParser } from "saxes";
 import { DatasetBuilder } from "../src/ingest/builder.js";
 import { readGoamlFile } from "../src/ingest/goaml-reader.js";
 import { streamXmlFile } from "../src/ingest/goaml-xml.js";
-import { streamXmlChildrenSaxes } from "../src/ingest/xml-saxes-stream.js";
 import { Quarantine } from "../src/ingest/quarantine.js";
+import { streamXmlChildrenSaxes } from "../src/ingest/xml-saxes-stream.js";
 import { writeLargeGoamlReport } from "../test/ingest/goaml-fixture.js";
 import { DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
 

@@ -3,10 +3,10 @@
  * went to).
  */
 export * from "./communities.js";
+export * from "./corridors.js";
 export * from "./flow-graph.js";
 export * from "./louvain.js";
 export * from "./pagerank.js";
-export { compactRows, modularity, nodeStrengths, type WeightedGraph, weightedGraphFromEdges } from "./weighted-graph.js";
-export * from "./corridors.js";
-export * from "./trace-funds.js";
 export * from "./run-detect.js";
+export * from "./trace-funds.js";
+export { compactRows, modularity, nodeStrengths, type WeightedGraph, weightedGraphFromEdges } from "./weighted-graph.js";

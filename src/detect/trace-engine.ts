@@ -22,8 +22,9 @@
  * Internal: these exports are for `trace-funds.ts` and `corridors.ts` only and are not re-exported
  * from the package.
  */
-import type { Dataset } from "../model/dataset.js";
+
 import type { AccountAdjacency } from "../graph/adjacency.js";
+import type { Dataset } from "../model/dataset.js";
 
 /** Settings of one search (validated by the callers). */
 export interface EngineSettings {

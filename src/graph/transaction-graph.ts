@@ -1,6 +1,6 @@
 import { DirectedGraph, MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../model/dataset.js";
-import { channelNames, type TransferNode, type TransferOptions, type TransferTable, aggregateTransfers } from "./transfers.js";
+import { aggregateTransfers, channelNames, type TransferNode, type TransferOptions, type TransferTable } from "./transfers.js";
 
 /**
  * Node attributes of the transaction graph.

@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { ACCOUNT_TYPES, normaliseChannel, normaliseSector, type PartyKind } from "../model/codes.js";
 import { normaliseCountry } from "../model/countries.js";
 import type { Account, Address, Identifier, Party } from "../model/schemas.js";

@@ -1,5 +1,5 @@
-import { ISO_COUNTRY_NAMES, ISO_COUNTRY_PAIRS, ISO_CURRENCIES } from "./iso-data.js";
 import { foldWords } from "../_lib/fold-words.js";
+import { ISO_COUNTRY_NAMES, ISO_COUNTRY_PAIRS, ISO_CURRENCIES } from "./iso-data.js";
 
 let countryLookup: Map<string, string> | undefined;
 let alpha2Set: Set<string> | undefined;

@@ -1,5 +1,5 @@
 import type { AbstractGraph } from "graphology-types";
-import { toCsv, type CsvValue } from "./csv-writer.js";
+import { type CsvValue, toCsv } from "./csv-writer.js";
 import { attributeColumns, columnsOf, type FlatValue, flatAttributes, kindOf, pascalName } from "./export-values.js";
 
 /**

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { OptionError } from "../errors.js";
+import { FTM_ID_PREFIXES, type FtmEntity } from "../ingest/ftm-reader.js";
 import { CHANNELS } from "../model/codes.js";
 import type { Dataset } from "../model/dataset.js";
 import type { Party, Relationship } from "../model/schemas.js";
-import { FTM_ID_PREFIXES, type FtmEntity } from "../ingest/ftm-reader.js";
 
 /**
  * Writes a dataset (or a selection, e.g. a community) as FollowTheMoney entities that Aleph and

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Dataset } from "../model/dataset.js";
 import { type BriefSubject, buildCaseBrief, type CaseBrief, type CaseBriefOptions } from "./case-brief.js";
-import { escapeHtml as h, formatAmount, jsonForScript } from "./escape.js";
+import { formatAmount, escapeHtml as h, jsonForScript } from "./escape.js";
 import { renderFlowTimelineSvg } from "./flow-timeline.js";
 import { COMMUNITY_COLOURS, renderLinkChartSvg } from "./svg-chart.js";
 import { VIEWER_SCRIPT } from "./viewer-script.js";

@@ -1,6 +1,6 @@
+import { OptionError } from "../errors.js";
 import { CHANNELS } from "../model/codes.js";
 import type { Dataset } from "../model/dataset.js";
-import { OptionError } from "../errors.js";
 import { type CaseResults, parseCaseResults } from "./case-results.js";
 import { forceLayout } from "./force-layout.js";
 

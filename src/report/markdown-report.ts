@@ -1,6 +1,6 @@
 import type { Dataset } from "../model/dataset.js";
 import { buildCaseBrief, type CaseBrief, type CaseBriefOptions } from "./case-brief.js";
-import { escapeMarkdown as m, formatAmount } from "./escape.js";
+import { formatAmount, escapeMarkdown as m } from "./escape.js";
 import { renderLinkChartSvg } from "./svg-chart.js";
 
 /** Options of {@link renderMarkdownReport}. */

@@ -1,7 +1,7 @@
-import { CHANNELS } from "../model/codes.js";
-import type { Dataset } from "../model/dataset.js";
 import type { CaseLoad } from "../ingest/load-case.js";
 import { formatInstant } from "../ingest/normalise-date.js";
+import { CHANNELS } from "../model/codes.js";
+import type { Dataset } from "../model/dataset.js";
 
 /** Per-source counts in the summary. */
 export interface SourceSummary {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseReaders, generateCase, type GenerateResult, loadCase, OptionError, PLANTED_TYPOLOGIES, parseTruth, type Truth } from "../../src/index.js";
+import { caseReaders, type GenerateResult, generateCase, loadCase, OptionError, PLANTED_TYPOLOGIES, parseTruth, type Truth } from "../../src/index.js";
 
 const root = mkdtempSync(join(tmpdir(), "wildtrace-gen-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OptionError } from "../../src/errors.js";
-import { createDataset } from "../../src/ingest/create-dataset.js";
 import { buildAccountSubgraph, buildTransactionGraph } from "../../src/graph/transaction-graph.js";
 import { aggregateTransfers } from "../../src/graph/transfers.js";
+import { createDataset } from "../../src/ingest/create-dataset.js";
 import { resolveEntities } from "../../src/resolve/resolve-entities.js";
 
 function small() {

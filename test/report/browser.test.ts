@@ -6,8 +6,8 @@ import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { loadCase } from "../../src/ingest/load-case.js";
-import { buildLinkChart } from "../../src/report/link-chart.js";
 import { renderHtmlReport } from "../../src/report/html-report.js";
+import { buildLinkChart } from "../../src/report/link-chart.js";
 import { fixtureCase, HOSTILE_NAME } from "./fixture.js";
 
 // The system Chromium (Debian package `chromium`, installed by .ci/run); no browser download.

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown, jsonForScript } from "../../src/report/escape.js";
 import { buildCaseBrief } from "../../src/report/case-brief.js";
+import { escapeMarkdown, jsonForScript } from "../../src/report/escape.js";
 import { htmlFromBrief, renderHtmlReport } from "../../src/report/html-report.js";
 import { buildLinkChart } from "../../src/report/link-chart.js";
 import { markdownFromBrief, renderMarkdownReport } from "../../src/report/markdown-report.js";
 import { renderLinkChartSvg } from "../../src/report/svg-chart.js";
-import { fixtureCase, FORMULA_NAME, HOSTILE_NAME } from "./fixture.js";
+import { FORMULA_NAME, fixtureCase, HOSTILE_NAME } from "./fixture.js";
 
 describe("renderHtmlReport", () => {
   it("is one self-contained file: no URL is fetched, the script is pinned by the CSP hash", () => {
