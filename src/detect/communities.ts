@@ -9,6 +9,7 @@ import graphologyLouvain from "graphology-communities-louvain";
 import { createRng } from "../_lib/random.js";
 import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
+import type { ProgressHandler } from "../model/progress.js";
 import { buildFlowGraph, type FlowGraph, type FlowGraphOptions } from "./flow-graph.js";
 import { LOUVAIN_DEFAULTS, louvain, splitDisconnected } from "./louvain.js";
 import { pageRank } from "./pagerank.js";
@@ -48,6 +49,8 @@ export interface CommunityOptions extends FlowGraphOptions {
   central?: number;
   /** Members whose scores make the community score (the mean of the top ones). [default: 3] */
   scoreTop?: number;
+  /** Progress: stage "communities", one report per step (flow graph, Louvain, splitting, summaries). [default: none] */
+  onProgress?: ProgressHandler;
 }
 
 /**
@@ -156,10 +159,14 @@ export function detectCommunities(dataset: Dataset, options: CommunityOptions = 
   if (!(limit >= 0)) throw new OptionError("detectCommunities", `limit must be >= 0, got ${limit}`);
   if (!(maxSize >= 2)) throw new OptionError("detectCommunities", `maxSize must be >= 2, got ${maxSize}`);
   if (!Number.isInteger(scoreTop) || scoreTop < 1) throw new OptionError("detectCommunities", `scoreTop must be a positive integer, got ${scoreTop}`);
+  const progress = options.onProgress;
+  const step = (done: number, message: string) => progress?.({ stage: "communities", done, total: 4, message });
+  step(0, "building the flow graph");
   const g = buildFlowGraph(dataset, options);
   const n = g.nodes;
   let comm: Int32Array;
   let split = 0;
+  step(1, `Louvain on ${n} nodes`);
   if (engine === "wildtrace") {
     const r = louvain(g, { resolution, seed });
     comm = r.communities;
@@ -170,11 +177,13 @@ export function detectCommunities(dataset: Dataset, options: CommunityOptions = 
     split = countLabels(comm) - countLabels(raw);
   }
   const before = countLabels(comm);
+  step(2, `splitting communities over ${maxSize} members`);
   comm = subdivideLarge(g, comm, maxSize, resolution, seed);
   const count = countLabels(comm);
   const subdivided = count - before;
   const q = modularity(g, comm, resolution);
 
+  step(3, "summaries");
   // Per-community aggregates for ranking, over all communities.
   const size = new Int32Array(count);
   for (let v = 0; v < n; v++) size[comm[v]]++;

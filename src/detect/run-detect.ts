@@ -52,15 +52,15 @@ export interface DetectResults {
  */
 export function runDetect(dataset: Dataset, options: DetectOptions = {}): DetectResults {
   const progress = options.onProgress;
-  progress?.({ stage: "communities", done: 0, total: dataset.accounts.length });
   const c = detectCommunities(dataset, {
+    onProgress: progress,
     ...options.communities,
     seed: options.seed ?? options.communities?.seed,
     scores: options.scores ?? options.communities?.scores,
     alerts: options.alerts ?? options.communities?.alerts,
     entities: options.entities ?? options.communities?.entities,
   });
-  progress?.({ stage: "communities", done: dataset.accounts.length, total: dataset.accounts.length, message: `${c.stats.eligible} communities` });
+  progress?.({ stage: "communities", done: 4, total: 4, message: `${c.stats.eligible} communities` });
   const seeds = [...(options.trace ?? [])];
   const t = traceFlows(dataset, seeds, options.tracing);
   if (seeds.length > 0) progress?.({ stage: "trace", done: seeds.length, total: seeds.length });

@@ -24,6 +24,19 @@ describe("detectCommunities on a generated case (ring + supermarket + payroll)",
     }
   });
 
+  it("reports its four steps as progress and gives the same communities with a handler", () => {
+    const steps: [number, number | undefined, string | undefined][] = [];
+    const withProgress = detectCommunities(ds, { seed: 2, onProgress: (e) => steps.push([e.done, e.total, e.message]) });
+    expect(steps.map(([done, total]) => [done, total])).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
+    expect(steps[1][2]).toMatch(/^Louvain on \d+ nodes$/);
+    expect(JSON.stringify(withProgress)).toBe(JSON.stringify(detectCommunities(ds, { seed: 2 })));
+  });
+
   it("recovers the ring with count and log weights and with risk scores; the ring ranks first when scored", () => {
     for (const weighting of ["count", "log"] as const) {
       const { communities } = detectCommunities(ds, { weighting, seed: 5, limit: 1000 });
