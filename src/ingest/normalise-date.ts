@@ -1,4 +1,5 @@
 import { isValid, parse as parseWithFormat } from "date-fns";
+import { civilToEpochMs, isCivilDay } from "../_lib/civil-date.js";
 
 /** How to read a date that is not ISO 8601. */
 export interface DateReadOptions {
@@ -27,7 +28,6 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): nu
   return t;
 }
 
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function d2(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
@@ -54,8 +54,7 @@ function readPlainIso(s: string): number {
   if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1) return Number.NaN;
   const y = hi * 100 + lo;
   if (y < 100) return Number.NaN;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo])) return Number.NaN;
+  if (!isCivilDay(y, mo, d)) return Number.NaN;
   let ms = 0;
   if (n > 10) {
     const sep = s.charCodeAt(10);
@@ -77,12 +76,7 @@ function readPlainIso(s: string): number {
     } else if (n !== rest) return Number.NaN;
     ms = h * 3_600_000 + mi * 60_000 + sec * 1000;
   }
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return (era * 146097 + doe - 719468) * 86_400_000 + ms;
+  return civilToEpochMs(y, mo, d, ms);
 }
 
 /**

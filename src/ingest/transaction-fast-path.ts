@@ -1,3 +1,4 @@
+import { civilToEpochMs, isCivilDay } from "../_lib/civil-date.js";
 import { CHANNELS, normaliseChannel } from "../model/codes.js";
 import { normaliseCountry, normaliseCurrency } from "../model/countries.js";
 import { asciiText } from "./ascii-text.js";
@@ -29,7 +30,6 @@ const DEPOSIT = CHANNELS.indexOf("cash_deposit");
 const WITHDRAWAL = CHANNELS.indexOf("cash_withdrawal");
 const WIRE = CHANNELS.indexOf("wire");
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function d2(buf: Uint8Array, i: number): number {
   const a = buf[i] - 48;
@@ -62,8 +62,7 @@ export function readIsoBytes(buf: Uint8Array, s: number, e: number): number {
   if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1) return Number.NaN;
   const y = hi * 100 + lo;
   if (y < 100) return Number.NaN;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo])) return Number.NaN;
+  if (!isCivilDay(y, mo, d)) return Number.NaN;
   let ms = 0;
   if (n > 10) {
     const sep = buf[s + 10];
@@ -85,12 +84,7 @@ export function readIsoBytes(buf: Uint8Array, s: number, e: number): number {
     } else if (n !== rest) return Number.NaN;
     ms = h * 3_600_000 + mi * 60_000 + sec * 1000;
   }
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return (era * 146097 + doe - 719468) * 86_400_000 + ms;
+  return civilToEpochMs(y, mo, d, ms);
 }
 
 /**

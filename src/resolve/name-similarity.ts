@@ -1,3 +1,4 @@
+import { greedyMatchScore } from "./greedy-match.js";
 import { jaroWinkler } from "./jaro-winkler.js";
 
 /** Options of {@link nameSimilarity}. */
@@ -59,27 +60,6 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], optio
       m[i * nb + j] = x === y ? 1 : x.length < minLength || y.length < minLength ? 0 : jaroWinkler(x, y);
     }
   }
-  let sum = 0;
   // Greedy one-to-one matching, best pair first (ties by position).
-  for (let round = Math.min(na, nb); round > 0; round--) {
-    let best = -1;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < na; i++) {
-      if (used[i]) continue;
-      for (let j = 0; j < nb; j++) {
-        const v = m[i * nb + j];
-        if (!used[na + j] && v >= threshold && v > best) {
-          best = v;
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    if (bi < 0) break;
-    used[bi] = 1;
-    used[na + bj] = 1;
-    sum += best;
-  }
-  return sum / Math.min(na, nb);
+  return greedyMatchScore(m, used, na, nb, threshold);
 }

@@ -1,3 +1,4 @@
+import { greedyMatchScore } from "./greedy-match.js";
 import { jaroWinkler } from "./jaro-winkler.js";
 import { NAME_SIMILARITY_DEFAULTS, type NameSimilarityOptions } from "./name-similarity.js";
 
@@ -132,30 +133,8 @@ export class TokenSimilarity {
     const used = this.used;
     used.fill(0, 0, na + nb);
     for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) m[i * nb + j] = this.pair(a[i], b[j]);
-    const threshold = this.threshold;
-    let sum = 0;
     // Greedy one-to-one matching, best pair first (ties by position), as nameSimilarity.
-    for (let round = Math.min(na, nb); round > 0; round--) {
-      let best = -1;
-      let bi = -1;
-      let bj = -1;
-      for (let i = 0; i < na; i++) {
-        if (used[i]) continue;
-        for (let j = 0; j < nb; j++) {
-          const v = m[i * nb + j];
-          if (!used[na + j] && v >= threshold && v > best) {
-            best = v;
-            bi = i;
-            bj = j;
-          }
-        }
-      }
-      if (bi < 0) break;
-      used[bi] = 1;
-      used[na + bj] = 1;
-      sum += best;
-    }
-    return sum / Math.min(na, nb);
+    return greedyMatchScore(m, used, na, nb, this.threshold);
   }
 
   private grow(): void {
