@@ -100,6 +100,21 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
   const ds = load.dataset;
   const seeds = traceSeeds(dir, ds, 10);
   const base = { transactions: ds.transactions.length, accounts: ds.accounts.length, parties: ds.parties.length };
+  /** The child's figures, with the totals taken now. */
+  const figures = (alerts: number, communities: number, flows: number): AnalyzeFigures => {
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      mode,
+      ...base,
+      stages,
+      totalMs: Math.round(performance.now() - t0),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      peakMb: Math.round(peakRssMb()),
+      alerts,
+      communities,
+      flows,
+    };
+  };
   writeFileSync(join(dir, ".bench-seeds.json"), JSON.stringify({ seeds, ...base }));
   last = performance.now();
   lastCpu = process.cpuUsage();
@@ -110,18 +125,7 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
     mark("serialise results.json");
     writeFileSync(join(DATA_DIR, `results-${ds.transactions.length}.json`), text);
     mark("write results.json");
-    const cpu = process.cpuUsage(cpu0);
-    return {
-      mode,
-      ...base,
-      stages,
-      totalMs: Math.round(performance.now() - t0),
-      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      peakMb: Math.round(peakRssMb()),
-      alerts: results.alerts.length,
-      communities: results.communities.length,
-      flows: results.flows.length,
-    };
+    return figures(results.alerts.length, results.communities.length, results.flows.length);
   }
   const resolution = resolveEntities(ds);
   mark("resolve: resolveEntities");
@@ -145,18 +149,7 @@ async function measure(dir: string, mode: AnalyzeFigures["mode"]): Promise<Analy
   mark("detect: trace 10 seeds");
   findCorridors(ds);
   mark("detect: corridors");
-  const cpu = process.cpuUsage(cpu0);
-  return {
-    mode,
-    ...base,
-    stages,
-    totalMs: Math.round(performance.now() - t0),
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    peakMb: Math.round(peakRssMb()),
-    alerts: all.alerts.length,
-    communities: c.communities.length,
-    flows: t.flows.length,
-  };
+  return figures(all.alerts.length, c.communities.length, t.flows.length);
 }
 
 /**

@@ -40,7 +40,7 @@ export interface AnalyzeParallelOptions extends AnalyzeOptions {
 }
 
 /** The rules that can run before entity resolution is done, and those that must wait for it. */
-export interface RulesPlan {
+export interface RulesSplit {
   /** Built-in rules that do not read resolved entities, in rule order. */
   before: Rule[];
   /** Entity rules, and every rule that is not built in (it might read entities), in rule order. */
@@ -54,13 +54,13 @@ export interface RulesPlan {
  *
  * @example
  * ```ts
- * import { defaultRules, planRuleThreads } from "wildtrace";
- * const plan = planRuleThreads(defaultRules());
+ * import { defaultRules, splitRulesAtResolution } from "wildtrace";
+ * const plan = splitRulesAtResolution(defaultRules());
  * plan.after.map((r) => r.id); // ["scatter_gather", "third_party_payment", "official_payment", "front_company", "watchlist_link"]
  * plan.before.some((r) => r.id === "fan_in"); // true
  * ```
  */
-export function planRuleThreads(rules: readonly Rule[]): RulesPlan {
+export function splitRulesAtResolution(rules: readonly Rule[]): RulesSplit {
   const builtIn = new Map(defaultRules().map((r) => [r.id, r]));
   const before: Rule[] = [];
   const after: Rule[] = [];
@@ -95,7 +95,7 @@ export async function analyzeParallel(load: CaseLoad, options: AnalyzeParallelOp
   if (options.resolve !== undefined) resolveEntities(emptyLike(dataset), options.resolve); // option errors on this thread
 
   const progress = options.onProgress;
-  const plan = planRuleThreads(ruleSet);
+  const plan = splitRulesAtResolution(ruleSet);
   const worker = startWorker("resolve-worker");
   try {
     // A progress handler cannot cross to the worker (and this thread is busy with the rules meanwhile).

@@ -1,1 +1,1 @@
-export { type AnalyzeParallelOptions, analyzeParallel, ENTITY_RULES, planRuleThreads, type RulesPlan } from "./analyze-parallel.js";
+export { type AnalyzeParallelOptions, analyzeParallel, ENTITY_RULES, type RulesSplit, splitRulesAtResolution } from "./analyze-parallel.js";

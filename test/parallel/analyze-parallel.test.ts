@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { analyze, analyzeParallel, caseReaders, defaultRules, defineRule, ENTITY_RULES, loadCase, OptionError, planRuleThreads, serializeResults } from "../../src/index.js";
+import { analyze, analyzeParallel, caseReaders, defaultRules, defineRule, ENTITY_RULES, loadCase, OptionError, serializeResults, splitRulesAtResolution } from "../../src/index.js";
 
 describe("analyzeParallel", () => {
   // The bundled cases cover merged entities (ivory, goaml-sample), quarantined rows (mini) and
@@ -61,14 +61,14 @@ describe("analyzeParallel", () => {
   }, 60_000);
 });
 
-describe("planRuleThreads", () => {
+describe("splitRulesAtResolution", () => {
   it("keeps entity rules and user rules for after resolution, in rule order", () => {
     const rules = defaultRules();
-    const plan = planRuleThreads(rules);
+    const plan = splitRulesAtResolution(rules);
     expect(plan.after.map((r) => r.id)).toEqual(rules.filter((r) => ENTITY_RULES.has(r.id)).map((r) => r.id));
     expect(plan.before.length + plan.after.length).toBe(rules.length);
     const copy = { ...rules[0] }; // same id, not the built-in object: might read entities
-    expect(planRuleThreads([copy]).after).toEqual([copy]);
+    expect(splitRulesAtResolution([copy]).after).toEqual([copy]);
   });
 
   it("ENTITY_RULES names every built-in rule whose source reads resolved entities", () => {
