@@ -25,7 +25,8 @@ import { UnionFind } from "./union-find.js";
  *    than `maxIdentifierShare` parties is *weak* (an office phone, a registered agent's address)
  *    and links nobody: this is the guard against chains.
  * 2. Fuzzy name links between parties of the same kind that share a blocking key (a pair of name
- *    tokens together with a supporting value; or a birth date, a phone, an address). Names are folded across scripts and compared
+ *    tokens together with a supporting value; a birth date together with two of the name's first
+ *    letters; a phone; an address). Names are folded across scripts and compared
  *    token by token with Jaro-Winkler, ignoring order; a link needs `nameThreshold`, no
  *    contradicting birth date, and supporting attributes worth `minSupport` (birth date,
  *    phone, address: 1 each; country: `countrySupport`).
@@ -357,10 +358,14 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     };
     // A fuzzy link needs support, so candidates must share a name-token pair *and* a supporting
     // value (birth date, phone, the start of an address; the country only when the country alone
-    // can be enough support). Single supporting values are keys too, to catch names that differ
-    // in every token (transliterations, typos) but share a birth date, a phone or an address.
+    // can be enough support). A phone or an address alone, and a birth date with two first
+    // letters, are keys too, to catch names that differ in every token (transliterations, typos).
     const countryEnough = o.minSupport <= o.countrySupport;
     const tags: number[] = [];
+    // Pairs of first letters of the party's name tokens, as `lower * 65536 + higher` code units
+    // (single first letters when names of one token may link).
+    const letterPairs: number[] = [];
+    const singleLetters = o.minNameTokens < 2;
     // Hashes of the constant prefixes, and of each token after its kind's prefix, computed once.
     const tagAny = fnv(FNV_OFFSET, "*");
     const tagBirth = fnv(FNV_OFFSET, "b");
@@ -403,9 +408,39 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
           }
         }
       }
-      if (f.birthDate) addKey(fnv(kh.birth, f.birthDate), i);
+      // Names written differently in every token (a typo in each, another transliteration)
+      // share no token pair: the birth date, the phone and the address are keys without them.
+      // The birth date and the address still go with a pair of the name's first letters: a
+      // link needs every token of the shorter name matched (at the default thresholds), and
+      // matched tokens nearly always keep their first letter, while a birth date or an address
+      // alone is shared by more people the larger the case (candidate pairs would grow with the
+      // square of the population). A phone that is not weak has at most `maxIdentifierShare`
+      // holders, so it is a key on its own.
+      letterPairs.length = 0;
+      for (const ids of f.names) {
+        for (let x = 0; x < ids.length; x++) {
+          const cx = sim.token(ids[x]).charCodeAt(0);
+          // With one-token names allowed, single first letters (a pair of one letter twice).
+          if (singleLetters) {
+            if (!letterPairs.includes(cx)) letterPairs.push(cx);
+            continue;
+          }
+          for (let y = x + 1; y < ids.length; y++) {
+            const cy = sim.token(ids[y]).charCodeAt(0);
+            const pair = Math.min(cx, cy) * 65536 + Math.max(cx, cy);
+            if (!letterPairs.includes(pair)) letterPairs.push(pair);
+          }
+        }
+      }
+      if (f.birthDate) {
+        const birthKey = fnv(kh.birth, f.birthDate);
+        for (const pair of letterPairs) addKey(Math.imul(birthKey ^ pair, FNV_PRIME), i);
+      }
       for (const ph of f.phones) addKey(fnv(kh.phone, ph), i);
-      for (const ad of f.addresses) addKey(fnv(kh.address, ad.key), i);
+      for (const ad of f.addresses) {
+        const addressKey = fnv(kh.address, ad.key);
+        for (const pair of letterPairs) addKey(Math.imul(addressKey ^ pair, FNV_PRIME), i);
+      }
     }
     // By hash, then by party (a stable sort of pairs added in party order): the order of the
     // numbers hash * 2^partyBits + party.

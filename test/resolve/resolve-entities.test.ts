@@ -140,6 +140,43 @@ describe("resolveEntities: fuzzy names", () => {
       ["P3", "P4"],
     ]);
   });
+  it("links names with a typo in every token through the birth date", () => {
+    expect(
+      clusters([
+        { id: "P1", kind: "person", name: "Abdallah Rashidi Mwinyimkuu", birth_date: "1971-06-03" },
+        { id: "P2", kind: "person", name: "Abdalla Rashid Mwinyimku", birth_date: "1971-06-03" },
+        { id: "P3", kind: "person", name: "Baraka Said Omari", birth_date: "1971-06-03" },
+      ]),
+    ).toEqual([["P1", "P2"]]);
+  });
+  it("links one-token names with a typo through the birth date when one-token names may link", () => {
+    const parties = [
+      { id: "P1", kind: "person", name: "Hamisi", birth_date: "1971-06-03" },
+      { id: "P2", kind: "person", name: "Hamissi", birth_date: "1971-06-03" },
+    ];
+    expect(clusters(parties)).toEqual([]);
+    expect(resolveEntities(dataset(parties), { minNameTokens: 1 }).entities.map((e) => e.members)).toEqual([["P1", "P2"]]);
+  });
+  it("links names with a typo in every token through a shared address", () => {
+    expect(
+      clusters([
+        { id: "P1", kind: "person", name: "Abdallah Rashidi", address: "Plot 4, Kilwa Masoko" },
+        { id: "P2", kind: "person", name: "Abdalla Rashid", address: "plot 4 kilwa masoko" },
+        { id: "P3", kind: "person", name: "Baraka Omari", address: "Plot 4, Kilwa Masoko" },
+      ]),
+    ).toEqual([["P1", "P2"]]);
+  });
+  it("does not compare everybody born on the same day", () => {
+    // 20 x 20 people born on one day, with names of every pair of first letters: a birth date is a
+    // blocking key only together with a pair of first letters, so only the names whose first
+    // letters agree are compared ("Assa Bondo" with "Bssa Aondo"), not all 400 x 399 / 2 pairs.
+    const letters = "abcdefghijklmnopqrst";
+    const people = [];
+    for (const a of letters) for (const b of letters) people.push({ id: `P-${a}${b}`, kind: "person", name: `${a}ssa ${b}ondo`, birth_date: "1980-01-01" });
+    const r = resolveEntities(dataset(people));
+    expect(r.stats.comparisons).toBeLessThan(people.length);
+    expect(r.entities).toEqual([]);
+  });
   it("hard negative: the same common name with another birth date is another person", () => {
     expect(
       clusters([
