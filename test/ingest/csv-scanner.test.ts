@@ -92,6 +92,32 @@ describe("ByteInterner", () => {
       { numRuns: 200 },
     );
   });
+  it("reads a key the same wherever it sits in a buffer and whatever bytes follow it", () => {
+    // Keys of 0 to 20 bytes, each placed at a random offset with random bytes after it, so
+    // that both the word-at-a-time reading (12 bytes available) and the byte loop near the end
+    // of the buffer are used, and stray bytes after a short key must not change its id.
+    const byte = fc.integer({ min: 0, max: 255 });
+    const keys = fc.array(fc.uint8Array({ maxLength: 20 }), { minLength: 1, maxLength: 8 });
+    const placed = fc.record({ pick: fc.nat(), before: fc.uint8Array({ maxLength: 5 }), after: fc.array(byte, { maxLength: 16 }) });
+    fc.assert(
+      fc.property(keys, fc.array(placed, { maxLength: 200 }), (pool, items) => {
+        const t = new ByteInterner(1);
+        const seen = new Map<string, number>();
+        for (const { pick, before, after } of items) {
+          const key = pool[pick % pool.length];
+          const b = Buffer.concat([before, key, Uint8Array.from(after)]);
+          const id = t.intern(b, before.length, before.length + key.length);
+          const k = Buffer.from(key).toString("hex");
+          const expected = seen.get(k) ?? seen.size;
+          expect(t.added).toBe(!seen.has(k));
+          seen.set(k, expected);
+          expect(id).toBe(expected);
+        }
+        expect(t.size).toBe(seen.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
   it("keeps the value attached to each key across growth (long keys too)", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.constantFrom("a", "b", "é"), maxLength: 20 }), { maxLength: 400 }), (keys) => {
