@@ -216,8 +216,9 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
   const cReports = columns[REPORT_IDS];
   const currencies = new CellCache();
   // Sized for the declared accounts (transactions mostly name those): no rehash of a table of a
-  // million accounts, each one a round of cache misses.
-  const accounts = new CellCache(Math.max(4096, builder.declaredAccountCount + (builder.declaredAccountCount >> 3)));
+  // million accounts, each one a round of cache misses. No more room than that: the table is
+  // looked up twice a row, and a larger one misses the cache more often.
+  const accounts = new CellCache(Math.max(4096, builder.declaredAccountCount));
   const channels = new CellCache();
   const references = new CellCache(4096);
   const countries = new CellCache();
