@@ -97,7 +97,13 @@ describe("ByteInterner", () => {
     // that both the word-at-a-time reading (12 bytes available) and the byte loop near the end
     // of the buffer are used, and stray bytes after a short key must not change its id.
     const byte = fc.integer({ min: 0, max: 255 });
-    const keys = fc.array(fc.uint8Array({ maxLength: 20 }), { minLength: 1, maxLength: 8 });
+    // Keys of two byte values (zero among them, so that keys differing only by trailing zeros,
+    // i.e. only by length, are common), any bytes, and keys sharing their first 12 bytes that
+    // differ only in length or tail.
+    const few = (maxLength: number) => fc.array(fc.constantFrom(0, 0x61), { maxLength }).map((a) => Uint8Array.from(a));
+    const shared = Buffer.from("ACCOUNT-0000");
+    const key = fc.oneof(few(20), fc.uint8Array({ maxLength: 20 }), few(4).map((rest) => Uint8Array.from(Buffer.concat([shared, rest]))));
+    const keys = fc.array(key, { minLength: 1, maxLength: 8 });
     const placed = fc.record({ pick: fc.nat(), before: fc.uint8Array({ maxLength: 5 }), after: fc.array(byte, { maxLength: 16 }) });
     fc.assert(
       fc.property(keys, fc.array(placed, { maxLength: 200 }), (pool, items) => {
@@ -117,6 +123,27 @@ describe("ByteInterner", () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it("tells apart keys that differ only in length or in their bytes after the twelfth, in a crowded table", () => {
+    // Keys equal in their first twelve bytes (up to trailing zeros) sit in the same probe runs
+    // only when their hashes meet, so the table is filled with thousands of them.
+    const keys: Buffer[] = [];
+    for (let i = 0; i < 400; i++) {
+      const stem = Buffer.from(`K${i.toString(36)}`);
+      for (let pad = 0; pad <= 14; pad++) keys.push(Buffer.concat([stem, Buffer.alloc(pad)]));
+      for (let more = 1; more <= 4; more++) keys.push(Buffer.concat([stem, Buffer.from("-ACCOUNT-000"), Buffer.alloc(more, 0x61)]));
+      keys.push(Buffer.concat([Buffer.from("ACCOUNT-0000"), stem])); // same head and length, another tail
+    }
+    const t = new ByteInterner(1);
+    keys.forEach((k, i) => {
+      expect(t.intern(k, 0, k.length)).toBe(i);
+    });
+    keys.forEach((k, i) => {
+      const b = Buffer.concat([Buffer.from("xy"), k, Buffer.from("zzzzzzzzzzzz")]);
+      expect(t.intern(b, 2, 2 + k.length)).toBe(i);
+      expect(t.added).toBe(false);
+    });
+    expect(t.size).toBe(keys.length);
   });
   it("keeps the value attached to each key across growth (long keys too)", () => {
     fc.assert(
