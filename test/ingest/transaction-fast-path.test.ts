@@ -25,6 +25,8 @@ const cell = {
   date: fc.oneof(
     fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19) + "Z"),
     fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    // A few days with many times, valid and not: runs of rows sharing a day, as in real exports.
+    fc.tuple(fc.constantFrom("2024-03-01", "2024-02-29", "2023-02-29", "2024-03-0x"), fc.constantFrom("", "T10:00:00Z", "T10:00:01Z", " 23:59", "T23:59:60Z", "T24:00:00Z", "T10:00:00.5Z", "T1:00")).map(([d, t]) => d + t),
     fc.constantFrom("2024-02-29", "2023-02-29", "2024-02-30", "2024-13-01", "0099-01-01", "2024-01-01 10:00", "2024-01-01T10:00Z", "2024-01-01T23:59:60Z", "2024-01-01T24:00:00Z", "2024-01-01T10:00:00+03:00", "2024-01-01T10:00:00.5Z", "20240101", "01/02/2024", " 2024-01-01", ""),
   ),
   amount: fc.oneof(
