@@ -1,14 +1,16 @@
 /**
- * Int32 words per slot: the first 12 key bytes as three little-endian words, then `meta` =
- * (id + 1) * 16 + length code (0 = empty slot). 16 bytes a slot: four slots share a cache line.
+ * Int32 words per slot: the first 12 key bytes as three little-endian words, then the caller's
+ * value times 16 plus a length code (0 = empty slot). 16 bytes a slot: four slots share a cache
+ * line, and one look-up reads one slot and nothing else.
  */
 const STRIDE = 4;
 /** Key bytes kept in the slot itself; longer keys keep the rest in the arena. */
 const INLINE = 12;
-/** Length code of a key longer than {@link INLINE} bytes (its exact length is kept per id). */
-const LONG = 13;
-/** Ids must fit in the 28 bits above the length code. */
-const MAX_KEYS = 2 ** 28 - 1;
+/** Length code of a key longer than {@link INLINE} bytes (shorter keys: length + 1). */
+const LONG = 14;
+/** Values must fit in the 28 bits above the length code. */
+const MIN_VALUE = -(2 ** 27);
+const MAX_VALUE = 2 ** 27 - 1;
 /**
  * Largest share of slots in use, as a fraction (3/4). A look-up in a table of 100k keys costs one
  * cache miss whatever the probe length (neighbouring slots share its cache line), so a fuller,
@@ -19,46 +21,45 @@ const MAX_LOAD_NUM = 3;
 const MAX_LOAD_DEN = 4;
 
 /**
- * Interns byte ranges (of a buffer being parsed) into dense ids without creating a string per
- * occurrence: an open-addressing hash table with linear probing. A slot holds the first 12 bytes
- * of its key, its length (up to 12) and its id, so a short key (an account id, a currency, a
- * channel) is compared in the slot, and the slot is 16 bytes: with 100k keys the look-ups are
- * bound by memory latency, and a table of 16-byte slots misses the caches less than one of
- * 32-byte slots (the hash and the value once kept in the slot). The integer the caller attaches
- * to a key lives in a dense array by id, small enough to stay in cache. The bytes of longer keys
- * continue in an arena. The CSV fast path uses it so that a million rows naming 100k accounts
- * cost 100k strings, not two million.
- * Internal to the ingest stage, not exported from the package. Hashing: the first 12 bytes
- * (and the length) as three words mixed by MurmurHash3's 32-bit round (https://github.com/aappleby/smhasher),
- * any further bytes by Fowler-Noll-Vo FNV-1a (http://www.isthe.com/chongo/tech/comp/fnv/), then
- * part of MurmurHash3's finaliser, as the table's slot is taken from the low bits.
+ * A map from byte ranges (of a buffer being parsed) to integers, read without creating a string
+ * per occurrence: an open-addressing hash table with linear probing. A slot holds the first 12
+ * bytes of its key, its length and its value, so looking up a short key (an account id, a
+ * currency, a channel) and what the caller made of it reads one 16-byte slot: with 100k keys the
+ * look-ups are bound by memory latency, and every other array read per look-up (a value or an id
+ * kept by key number) was one more cache miss. The bytes of longer keys continue in an arena. The
+ * CSV fast path uses it so that a million rows naming 100k accounts cost 100k strings, not two
+ * million. Internal to the ingest stage, not exported from the package. Hashing: the first 12
+ * bytes (and the length) as three words mixed by MurmurHash3's 32-bit round
+ * (https://github.com/aappleby/smhasher), any further bytes by Fowler-Noll-Vo FNV-1a
+ * (http://www.isthe.com/chongo/tech/comp/fnv/), then part of MurmurHash3's finaliser, as the
+ * table's slot is taken from the low bits.
  *
  * @example
  * ```ts
- * const currencies = new ByteInterner();
+ * const currencies = new ByteInterner(64, -1);
  * const line = Buffer.from("TZS,USD,TZS");
- * [currencies.intern(line, 0, 3), currencies.intern(line, 4, 7), currencies.intern(line, 8, 11)]; // [0, 1, 0]
+ * currencies.intern(line, 0, 3); // -1 (new)
+ * currencies.setValue(0);
+ * currencies.intern(line, 4, 7); // -1 (new)
+ * currencies.setValue(1);
+ * currencies.intern(line, 8, 11); // 0
  * currencies.size; // 2
  * ```
  */
 export class ByteInterner {
   private table: Int32Array;
   private mask: number;
-  /** Per id: the key's hash (to move it when the table grows). */
-  private hashes = new Int32Array(64);
-  /** Per id: the caller's value (see {@link value}). */
-  private values = new Int32Array(64);
-  /** Per id, for keys longer than 12 bytes: the length, and where the bytes after the first 12 start in the arena. */
-  private lengths = new Int32Array(64);
-  private tail = new Int32Array(64);
+  /** Per slot of a key longer than 12 bytes: its length, and where its bytes after the first 12 start in the arena. */
+  private lengths: Int32Array | undefined;
+  private tails: Int32Array | undefined;
   private arena = new Uint8Array(1024);
   private arenaLen = 0;
   /** Number of distinct keys. */
   size = 0;
   /** Whether the last {@link intern} call added a new key. */
   added = false;
-  /** Id of the key of the last {@link intern} call. */
-  private last = 0;
+  /** Word index of the value of the key of the last {@link intern} call (valid until the next call). */
+  private at = 0;
   private readonly initial: number;
 
   /**
@@ -66,6 +67,7 @@ export class ByteInterner {
    * @param initial the value a new key starts with (see {@link value})
    */
   constructor(capacity = 64, initial = 0) {
+    checkValue(initial);
     this.initial = initial;
     let n = 64;
     while (n * MAX_LOAD_NUM < capacity * MAX_LOAD_DEN) n <<= 1;
@@ -74,14 +76,18 @@ export class ByteInterner {
   }
 
   /**
-   * The id of the bytes `buf[start..end)`, adding them when new (ids count up from 0).
+   * The value of the bytes `buf[start..end)`, adding them with the constructor's `initial` value
+   * when new ({@link added} tells which).
    *
    * @example
    * ```ts
    * import { ByteInterner } from "./byte-interner.js";
-   * const t = new ByteInterner();
+   * const t = new ByteInterner(64, -1);
    * const b = Buffer.from("ab,cd,ab");
-   * [t.intern(b, 0, 2), t.intern(b, 3, 5), t.intern(b, 6, 8)]; // [0, 1, 0]
+   * t.intern(b, 0, 2); // -1
+   * t.setValue(5);
+   * t.intern(b, 3, 5); // -1
+   * t.intern(b, 6, 8); // 5
    * ```
    */
   intern(buf: Uint8Array, start: number, end: number): number {
@@ -115,10 +121,8 @@ export class ByteInterner {
     }
     let h = mixWord(mixWord(mixWord(len, w0), w1), w2);
     for (let i = start + INLINE; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    const code = len > INLINE ? LONG : len;
+    h = finish(h);
+    const code = len > INLINE ? LONG : len + 1;
     const table = this.table;
     const mask = this.mask;
     let slot = h & mask;
@@ -127,11 +131,10 @@ export class ByteInterner {
       const meta = table[b + 3];
       if (meta === 0) break;
       if ((meta & 15) === code && table[b] === w0 && table[b + 1] === w1 && table[b + 2] === w2) {
-        const id = (meta >>> 4) - 1;
-        if (code !== LONG || (this.lengths[id] === len && this.tailEquals(id, buf, start + INLINE, end))) {
+        if (code !== LONG || (this.lengths![slot] === len && this.tailEquals(this.tails![slot], buf, start + INLINE, end))) {
           this.added = false;
-          this.last = id;
-          return id;
+          this.at = b + 3;
+          return meta >> 4;
         }
       }
       slot = (slot + 1) & mask;
@@ -141,28 +144,25 @@ export class ByteInterner {
       this.rehash();
       return this.intern(buf, start, end);
     }
-    if (this.size === MAX_KEYS) throw new RangeError(`ByteInterner: more than ${MAX_KEYS} distinct keys`);
-    const id = this.size++;
-    if (id === this.values.length) this.growIds();
-    this.hashes[id] = h;
-    this.values[id] = this.initial;
-    if (len > INLINE) {
-      this.lengths[id] = len;
-      this.storeTail(id, buf, start + INLINE, end);
+    this.size++;
+    if (code === LONG) {
+      this.longKeyArrays();
+      this.lengths![slot] = len;
+      this.tails![slot] = this.storeTail(buf, start + INLINE, end);
     }
     const b = slot * STRIDE;
     table[b] = w0;
     table[b + 1] = w1;
     table[b + 2] = w2;
-    table[b + 3] = ((id + 1) << 4) | code;
+    table[b + 3] = (this.initial << 4) | code;
     this.added = true;
-    this.last = id;
-    return id;
+    this.at = b + 3;
+    return this.initial;
   }
 
   /**
-   * The value attached to the key of the last {@link intern} call: the constructor's `initial`
-   * until {@link setValue} changes it.
+   * The value of the key of the last {@link intern} call: the constructor's `initial` until
+   * {@link setValue} changes it.
    *
    * @example
    * ```ts
@@ -177,11 +177,11 @@ export class ByteInterner {
    * ```
    */
   get value(): number {
-    return this.values[this.last];
+    return this.table[this.at] >> 4;
   }
 
   /**
-   * Attach `v` to the key of the last {@link intern} call.
+   * Set the value of the key of the last {@link intern} call (an integer from -2^27 to 2^27 - 1).
    *
    * @example
    * ```ts
@@ -193,26 +193,25 @@ export class ByteInterner {
    * ```
    */
   setValue(v: number): void {
-    this.values[this.last] = v;
+    checkValue(v);
+    this.table[this.at] = (v << 4) | (this.table[this.at] & 15);
   }
 
-  private tailEquals(id: number, buf: Uint8Array, from: number, to: number): boolean {
+  private tailEquals(at: number, buf: Uint8Array, from: number, to: number): boolean {
     const arena = this.arena;
-    let a = this.tail[id];
-    for (let i = from; i < to; i++, a++) if (arena[a] !== buf[i]) return false;
+    for (let i = from; i < to; i++, at++) if (arena[at] !== buf[i]) return false;
     return true;
   }
 
-  /** Double the per-id arrays. */
-  private growIds(): void {
-    const n = this.values.length * 2;
-    this.hashes = grown(this.hashes, n);
-    this.values = grown(this.values, n);
-    this.lengths = grown(this.lengths, n);
-    this.tail = grown(this.tail, n);
+  /** The per-slot arrays of long keys, made when the first one comes. */
+  private longKeyArrays(): void {
+    if (this.lengths !== undefined) return;
+    this.lengths = new Int32Array(this.mask + 1);
+    this.tails = new Int32Array(this.mask + 1);
   }
 
-  private storeTail(id: number, buf: Uint8Array, from: number, to: number): void {
+  /** Copy the bytes of a long key after its first 12 to the arena; returns where they start. */
+  private storeTail(buf: Uint8Array, from: number, to: number): number {
     const len = to - from;
     if (this.arenaLen + len > this.arena.length) {
       let n = this.arena.length * 2;
@@ -221,38 +220,60 @@ export class ByteInterner {
       next.set(this.arena.subarray(0, this.arenaLen));
       this.arena = next;
     }
-    this.tail[id] = this.arenaLen;
+    const at = this.arenaLen;
     for (let i = from; i < to; i++) this.arena[this.arenaLen++] = buf[i];
+    return at;
   }
 
   private rehash(): void {
     const old = this.table;
+    const oldLengths = this.lengths;
+    const oldTails = this.tails;
     const n = (this.mask + 1) * 2;
     const table = new Int32Array(STRIDE * n);
     const mask = n - 1;
-    const hashes = this.hashes;
-    for (let b = 0; b < old.length; b += STRIDE) {
+    const lengths = oldLengths !== undefined ? new Int32Array(n) : undefined;
+    const tails = oldTails !== undefined ? new Int32Array(n) : undefined;
+    const arena = this.arena;
+    for (let b = 0, slot = 0; b < old.length; b += STRIDE, slot++) {
       const meta = old[b + 3];
       if (meta === 0) continue;
-      let t = hashes[(meta >>> 4) - 1] & mask;
+      // The hash again, from the slot (and the arena for a long key): it is not kept.
+      const code = meta & 15;
+      const len = code === LONG ? oldLengths![slot] : code - 1;
+      let h = mixWord(mixWord(mixWord(len, old[b]), old[b + 1]), old[b + 2]);
+      if (code === LONG) {
+        const at = oldTails![slot];
+        for (let i = at, e = at + len - INLINE; i < e; i++) h = Math.imul(h ^ arena[i], 0x01000193);
+      }
+      let t = finish(h) & mask;
       while (table[t * STRIDE + 3] !== 0) t = (t + 1) & mask;
-      // Word by word: a subarray per slot would allocate once per key.
       const d = t * STRIDE;
       table[d] = old[b];
       table[d + 1] = old[b + 1];
       table[d + 2] = old[b + 2];
       table[d + 3] = meta;
+      if (code === LONG) {
+        lengths![t] = len;
+        tails![t] = oldTails![slot];
+      }
     }
     this.table = table;
     this.mask = mask;
+    this.lengths = lengths;
+    this.tails = tails;
   }
 }
 
-/** A copy of `a` with room for `n` elements. */
-function grown(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(n);
-  next.set(a);
-  return next;
+function checkValue(v: number): void {
+  if (!(Number.isInteger(v) && v >= MIN_VALUE && v <= MAX_VALUE)) throw new RangeError(`ByteInterner: value ${v} is not an integer from ${MIN_VALUE} to ${MAX_VALUE}`);
+}
+
+/** Part of MurmurHash3's finaliser: spreads the high bits into the low ones the slot is taken from. */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 /** One round of MurmurHash3's 32-bit body: word `w` mixed into hash `h`. */

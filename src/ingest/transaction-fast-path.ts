@@ -148,41 +148,55 @@ function isSpaceOrHigh(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c >= 0x80;
 }
 
-/** {@link CellCache} states below 0; a state of 0 or more is the builder's code for the value. */
-const UNRESOLVED = -1;
+/**
+ * {@link CellCache} states below 0; a state of 0 or more is the builder's code for the value.
+ * A key read but not given a code yet has the state `-4 - t`, `t` the index of its text.
+ */
 const INVALID = -2;
 const NONE = -3;
 
+function isUnresolved(state: number): boolean {
+  return state <= -4;
+}
+
 /**
  * Values met once per distinct cell text: the normalised value, and a state per key kept in the
- * key's hash slot (so the per-row path touches one slot): {@link INVALID} when the general path
- * must decide, {@link NONE} when the cell means "no value", {@link UNRESOLVED} until a stored row
- * first needs the builder's code, then that code.
+ * key's hash slot (so the per-row path reads one slot): {@link INVALID} when the general path
+ * must decide, {@link NONE} when the cell means "no value", unresolved (see {@link isUnresolved},
+ * with the index of its text) until a stored row first needs the builder's code, then that code.
+ * Two cells have the same unresolved state only when their bytes are the same.
  */
 class CellCache {
   readonly keys: ByteInterner;
-  readonly value: string[] = [];
-  /** Id of the key of the last {@link lookup}. */
-  id = 0;
+  private readonly texts: string[] = [];
 
   constructor(capacity = 256) {
-    this.keys = new ByteInterner(capacity, UNRESOLVED);
+    this.keys = new ByteInterner(capacity, INVALID);
   }
 
-  /** The state of cell `k` of the record; its key's id is left in {@link id}. */
+  /** The state of cell `k` of the record. */
   lookup(view: CsvRecordView, k: number, normalise: (raw: string) => string | null): number {
     const buf = view.buf;
     const s = view.start[k];
     const e = view.end[k];
     const keys = this.keys;
-    this.id = keys.intern(buf, s, e);
-    if (keys.added) {
-      // Same bytes, same text: a record with bytes beyond ASCII decodes as UTF-8, others as Latin-1 (identical for ASCII).
-      const v = normalise(buf.toString(view.utf8 ? "utf8" : "latin1", s, e));
-      this.value.push(v ?? "");
-      keys.setValue(v === null ? INVALID : v === "" ? NONE : UNRESOLVED);
+    const state = keys.intern(buf, s, e);
+    if (!keys.added) return state;
+    // Same bytes, same text: a record with bytes beyond ASCII decodes as UTF-8, others as Latin-1 (identical for ASCII).
+    const v = normalise(buf.toString(view.utf8 ? "utf8" : "latin1", s, e));
+    let next = INVALID;
+    if (v === "") next = NONE;
+    else if (v !== null) {
+      next = -4 - this.texts.length;
+      this.texts.push(v);
     }
-    return keys.value;
+    keys.setValue(next);
+    return next;
+  }
+
+  /** The normalised text of an unresolved state. */
+  text(state: number): string {
+    return this.texts[-4 - state];
   }
 
   /** Record the builder's `code` for the text of cell `k` (found again: other keys may have moved its slot). */
@@ -258,6 +272,9 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
   let dayMs = 0;
   if (cId < 0 || cDate < 0 || cAmount < 0 || cCur < 0) return () => false;
   const fresh = builder.claimFreshCodes();
+  const accountCode = (id: string): number => (fresh ? builder.accountRefNew(id) : builder.accountRef(id));
+  /** Text of each currency code resolved so far (the FX conversion needs the text on every row). */
+  const currencyByCode: string[] = [];
 
   return (view, line) => {
     const buf = view.buf;
@@ -297,23 +314,19 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (!(amount > 0)) return false;
     if (S[cCur] === E[cCur] || Q[cCur] === 2) return false;
     let curCode = currencies.lookup(view, cCur, asCurrency);
-    const cur = currencies.id;
     if (curCode === INVALID || curCode === NONE) return false;
-    let from = -1;
+    const currency = isUnresolved(curCode) ? currencies.text(curCode) : currencyByCode[curCode];
     let fromRef = NONE;
     if (cFrom >= 0 && S[cFrom] !== E[cFrom]) {
       if (Q[cFrom] === 2) return false;
       fromRef = accounts.lookup(view, cFrom, asAccount);
       if (fromRef === INVALID) return false;
-      from = accounts.id;
     }
-    let to = -1;
     let toRef = NONE;
     if (cTo >= 0 && S[cTo] !== E[cTo]) {
       if (Q[cTo] === 2) return false;
       toRef = accounts.lookup(view, cTo, asAccount);
       if (toRef === INVALID) return false;
-      to = accounts.id;
     }
     if (fromRef === NONE && toRef === NONE) return false;
     let channel: number;
@@ -322,44 +335,44 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
       if (Q[cChannel] === 2) return false;
       channel = channels.lookup(view, cChannel, asChannel);
       if (channel === INVALID) return false;
-      if (channel === UNRESOLVED) channel = channels.resolve(view, cChannel, CHANNELS.indexOf(channels.value[channels.id] as (typeof CHANNELS)[number]));
+      if (isUnresolved(channel)) channel = channels.resolve(view, cChannel, CHANNELS.indexOf(channels.text(channel) as (typeof CHANNELS)[number]));
     }
-    let ref = -1;
     let refCode = NONE;
     if (cRef >= 0 && S[cRef] !== E[cRef]) {
       if (Q[cRef] === 2) return false;
       refCode = references.lookup(view, cRef, asText);
       if (refCode === INVALID) return false;
-      ref = references.id;
     }
-    let fromCountry = -1;
     let fc = NONE;
     if (cFromCountry >= 0 && S[cFromCountry] !== E[cFromCountry]) {
       if (Q[cFromCountry] === 2) return false;
       fc = countries.lookup(view, cFromCountry, asCountry);
-      fromCountry = countries.id;
       if (fc === INVALID) return false;
     }
-    let toCountry = -1;
     let tc = NONE;
     if (cToCountry >= 0 && S[cToCountry] !== E[cToCountry]) {
       if (Q[cToCountry] === 2) return false;
       tc = countries.lookup(view, cToCountry, asCountry);
-      toCountry = countries.id;
       if (tc === INVALID) return false;
     }
     // The row is clean: from here on the outcome is the general path's.
     const id = view.utf8 ? buf.toString("utf8", s, e) : asciiText(buf, s, e);
-    const base = builder.admitTransaction(id, time, amount, currencies.value[cur], file, line);
+    const base = builder.admitTransaction(id, time, amount, currency, file, line);
     if (Number.isNaN(base)) return true;
     // Codes are resolved in the order addTransaction resolves them, so interned lists match.
-    if (curCode === UNRESOLVED) curCode = currencies.resolve(view, cCur, builder.currencyCode(currencies.value[cur]));
-    if (fromRef === UNRESOLVED) fromRef = accounts.resolve(view, cFrom, (fresh ? builder.accountRefNew(accounts.value[from]) : builder.accountRef(accounts.value[from])));
-    // The same account on both sides: its code was just resolved above.
-    if (toRef === UNRESOLVED) toRef = to === from ? fromRef : accounts.resolve(view, cTo, (fresh ? builder.accountRefNew(accounts.value[to]) : builder.accountRef(accounts.value[to])));
-    if (refCode === UNRESOLVED) refCode = references.resolve(view, cRef, (fresh ? builder.referenceCodeNew(references.value[ref]) : builder.referenceCode(references.value[ref])));
-    if (fc === UNRESOLVED) fc = countries.resolve(view, cFromCountry, builder.countryCode(countries.value[fromCountry]));
-    if (tc === UNRESOLVED) tc = toCountry === fromCountry ? fc : countries.resolve(view, cToCountry, builder.countryCode(countries.value[toCountry]));
+    if (isUnresolved(curCode)) {
+      curCode = currencies.resolve(view, cCur, builder.currencyCode(currency));
+      currencyByCode[curCode] = currency;
+    }
+    // The same account (country) on both sides has the same unresolved state: its code was just
+    // resolved for the first side.
+    const fromState = fromRef;
+    if (isUnresolved(fromRef)) fromRef = accounts.resolve(view, cFrom, accountCode(accounts.text(fromRef)));
+    if (isUnresolved(toRef)) toRef = toRef === fromState ? fromRef : accounts.resolve(view, cTo, accountCode(accounts.text(toRef)));
+    if (isUnresolved(refCode)) refCode = references.resolve(view, cRef, fresh ? builder.referenceCodeNew(references.text(refCode)) : builder.referenceCode(references.text(refCode)));
+    const fcState = fc;
+    if (isUnresolved(fc)) fc = countries.resolve(view, cFromCountry, builder.countryCode(countries.text(fc)));
+    if (isUnresolved(tc)) tc = tc === fcState ? fc : countries.resolve(view, cToCountry, builder.countryCode(countries.text(tc)));
     if (fileCode < 0) fileCode = builder.fileCode(file);
     builder.storeTransaction(id, time, amount, base, curCode, fromRef === NONE ? -1 : fromRef, toRef === NONE ? -1 : toRef, channel, refCode === NONE ? 0 : refCode, fc === NONE ? 0 : fc, tc === NONE ? 0 : tc, fileCode, line);
     return true;

@@ -73,6 +73,14 @@ describe("scanCsvFile", () => {
   });
 });
 
+/** Dense ids over a ByteInterner: the value of a key is its id, given when it is added. */
+function idOf(t: ByteInterner, buf: Uint8Array, start: number, end: number): number {
+  const v = t.intern(buf, start, end);
+  if (!t.added) return v;
+  t.setValue(t.size - 1);
+  return t.size - 1;
+}
+
 describe("ByteInterner", () => {
   it("gives equal byte strings the same dense id, and different ones different ids", () => {
     fc.assert(
@@ -81,7 +89,7 @@ describe("ByteInterner", () => {
         const seen = new Map<string, number>();
         for (const k of keys) {
           const b = Buffer.from(`#${k}#`);
-          const id = t.intern(b, 1, b.length - 1);
+          const id = idOf(t, b, 1, b.length - 1);
           const expected = seen.get(k) ?? seen.size;
           expect(t.added).toBe(!seen.has(k));
           seen.set(k, expected);
@@ -112,7 +120,7 @@ describe("ByteInterner", () => {
         for (const { pick, before, after } of items) {
           const key = pool[pick % pool.length];
           const b = Buffer.concat([before, key, Uint8Array.from(after)]);
-          const id = t.intern(b, before.length, before.length + key.length);
+          const id = idOf(t, b, before.length, before.length + key.length);
           const k = Buffer.from(key).toString("hex");
           const expected = seen.get(k) ?? seen.size;
           expect(t.added).toBe(!seen.has(k));
@@ -136,11 +144,11 @@ describe("ByteInterner", () => {
     }
     const t = new ByteInterner(1);
     keys.forEach((k, i) => {
-      expect(t.intern(k, 0, k.length)).toBe(i);
+      expect(idOf(t, k, 0, k.length)).toBe(i);
     });
     keys.forEach((k, i) => {
       const b = Buffer.concat([Buffer.from("xy"), k, Buffer.from("zzzzzzzzzzzz")]);
-      expect(t.intern(b, 2, 2 + k.length)).toBe(i);
+      expect(idOf(t, b, 2, 2 + k.length)).toBe(i);
       expect(t.added).toBe(false);
     });
     expect(t.size).toBe(keys.length);
@@ -155,8 +163,10 @@ describe("ByteInterner", () => {
           t.intern(b, 0, b.length);
           expect(t.value).toBe(values.get(k) ?? -1);
           if (!values.has(k)) {
-            t.setValue(values.size * 7);
-            values.set(k, values.size * 7);
+            // Values of both signs, up to the limits of the 28 bits a slot keeps.
+            const v = values.size % 3 === 0 ? values.size * 7 : values.size % 3 === 1 ? -4 - values.size : values.size === 2 ? -(2 ** 27) : 2 ** 27 - 1;
+            t.setValue(v);
+            values.set(k, v);
           }
         }
         for (const [k, v] of values) {
@@ -168,5 +178,13 @@ describe("ByteInterner", () => {
       }),
       { numRuns: 200 },
     );
+  });
+  it("refuses a value it cannot keep", () => {
+    const t = new ByteInterner();
+    t.intern(Buffer.from("k"), 0, 1);
+    expect(() => t.setValue(2 ** 27)).toThrow(RangeError);
+    expect(() => t.setValue(-(2 ** 27) - 1)).toThrow(RangeError);
+    expect(() => t.setValue(0.5)).toThrow(RangeError);
+    expect(t.value).toBe(0);
   });
 });

@@ -78,6 +78,33 @@ describe("transaction fast path", () => {
     );
   });
 
+  it("agrees with the general path on clean rows that repeat their values (the fast path's cached codes)", async () => {
+    // Mostly rows the fast path takes, so that a currency, an account, a reference or a country
+    // comes back after its code was resolved.
+    const clean = fc.tuple(
+      fc.date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2025, 0, 1)), noInvalidDate: true }).map((d) => `${d.toISOString().slice(0, 19)}Z`),
+      fc.integer({ min: 1, max: 1_000_000 }).map((c) => (c / 100).toFixed(2)),
+      fc.constantFrom("USD", "TZS", "TZS", "tzs", "VND"),
+      fc.constantFrom("A", "B", "C", ""),
+      fc.constantFrom("A", "B", "D", ""),
+      fc.constantFrom("", "wire", "WIRE", "cash_deposit", "pigeon"),
+      fc.constantFrom("", "inv 7", "rent", "rent"),
+      fc.constantFrom("", "TZ", "tz", "VN"),
+      fc.constantFrom("", "TZ", "VN"),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(clean, { maxLength: 40 }), fc.boolean(), async (rows, withFx) => {
+        const header = "id,date,amount,currency,from_account,to_account,channel,reference,from_country,to_country";
+        const text = `${header}\n${rows.map((r, i) => [`T${i}`, ...r].join(",")).join("\n")}\n`;
+        const fast = await load(text, true, withFx);
+        const slow = await load(text, false, withFx);
+        expect(fast.quarantine).toEqual(slow.quarantine);
+        expect(fast.ds).toEqual(slow.ds);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("agrees with the general path across two transaction files read into one builder", async () => {
     const file = (rows: (typeof row extends fc.Arbitrary<infer R> ? R : never)[]) =>
       `id,date,amount,currency,from_account,to_account,channel,reference\n${rows.map((r) => r.slice(0, 8).map(quote).join(",")).join("\n")}\n`;
