@@ -83,6 +83,9 @@ function upperKeys<V>(...tables: Record<string, V>[]): Map<string, V> {
   return m;
 }
 
+/** Distinct codes remembered per code table (beyond them, codes are resolved each time). */
+const MEMO_LIMIT = 1024;
+
 const FROM_ROLE = /\b(from|sender|payer|debit|debtor|originator|remitter|ordering|source)\b/i;
 const TO_ROLE = /\b(to|receiver|recipient|payee|beneficiary|credit|creditor|destination)\b/i;
 
@@ -115,15 +118,27 @@ export function goamlCodes(tables: GoamlCodeTablesInput = {}): GoamlCodes {
   const funds = upperKeys(DEFAULT_GOAML_CODES.funds, t.funds);
   const indicators = upperKeys(t.indicators);
   const roles = upperKeys(t.roles);
+  // Answers per code as written: a report repeats a handful of codes in every transaction, so the
+  // trimming and case folding are done once per distinct code (bounded, for hostile files).
+  const transmodeMemo = new Map<string, Channel | "cash" | undefined>();
+  const cashMemo = new Map<string, boolean>();
   return {
     transmode(code) {
       if (code === undefined) return undefined;
+      if (transmodeMemo.has(code)) return transmodeMemo.get(code);
       const key = code.trim().toUpperCase();
-      return transmodes.get(key) ?? normaliseChannel(code);
+      const channel = transmodes.get(key) ?? normaliseChannel(code);
+      if (transmodeMemo.size < MEMO_LIMIT) transmodeMemo.set(code, channel);
+      return channel;
     },
     isCash(code) {
       if (code === undefined) return false;
-      return funds.get(code.trim().toUpperCase())?.trim().toLowerCase() === "cash";
+      let cash = cashMemo.get(code);
+      if (cash === undefined) {
+        cash = funds.get(code.trim().toUpperCase())?.trim().toLowerCase() === "cash";
+        if (cashMemo.size < MEMO_LIMIT) cashMemo.set(code, cash);
+      }
+      return cash;
     },
     indicator(code) {
       return indicators.get(code.trim().toUpperCase()) ?? code;

@@ -72,10 +72,17 @@ export interface AccountDetail {
 /** What the reader remembers of an account, with the builder known to have it. */
 interface DetailState extends AccountDetail {
   declaredIn?: DatasetBuilder;
+  /**
+   * The side's account handed out for every repeated mention; dropped whenever `account` or its
+   * holder is set (see addAccount), so it always names the current holder.
+   */
+  repeat?: GoamlAccount;
 }
 
 interface Side {
   account?: GoamlAccount;
+  /** The id of `account` (the string read from this transaction, at hand: `account` may be an old record). */
+  accountId?: string;
   /** The account is one read before with no less detail: adding it again would change nothing. */
   known?: boolean;
   subject?: GoamlSubject;
@@ -84,6 +91,14 @@ interface Side {
   country?: string;
   foreign?: { currency: string; amount: number };
 }
+
+/** A fresh account state, every field set (one object shape for all accounts). */
+function newDetail(elements: number): DetailState {
+  return { elements, account: undefined, declaredIn: undefined, repeat: undefined };
+}
+
+/** A side the transaction does not give (shared: sides are only read once made). */
+const NO_SIDE: Side = Object.freeze({ account: undefined, accountId: undefined, known: false, subject: undefined, conductor: undefined, cash: false, country: undefined, foreign: undefined });
 
 interface Problem {
   field: string;
@@ -127,6 +142,9 @@ const SIDE_NAMES = {
     foreignCurrency: "foreign_currency",
   },
 } as const;
+
+/** Distinct values remembered per file by the per-value caches (beyond them, values are normalised each time). */
+const MEMO_LIMIT = 4096;
 
 function directorType(role: string): string {
   return /owner|sharehold|beneficial|partner/i.test(role) ? "owns" : "directs";
@@ -185,6 +203,10 @@ class GoamlFile {
   /** Party ids computed in this file, by kind and identifying key (hashing is the costly part). */
   private readonly partyIds = new Map<string, string>();
   private sawAny = false;
+  /** See {@link country} and {@link localCurrency}. */
+  private readonly countries = new Map<string, string | undefined>();
+  private localCurrencyRaw: string | undefined;
+  private localCurrencyCode: string | undefined;
 
   constructor(
     private readonly file: string,
@@ -239,7 +261,8 @@ class GoamlFile {
   private addParty(p: Party, loc: SourceLocation): void {
     const known = this.parties.get(p.id);
     if (known) {
-      mergeParty(known, p);
+      // The same party object again (a repeated person element, see person()): merging it into itself changes nothing.
+      if (known !== p) mergeParty(known, p);
       return;
     }
     // The same stable id from another file: the first mention is kept; entity resolution sees one party.
@@ -274,30 +297,44 @@ class GoamlFile {
     const known = detail?.account;
     if (known) {
       // A later mention may say more (the holder, the institution...): complete the record, never overwrite it.
+      if (known.holder === undefined && a.account.holder !== undefined) (detail as DetailState).repeat = undefined;
       for (const k of ["holder", "institution", "country", "currency", "opened"] as const) if (known[k] === undefined && a.account[k] !== undefined) known[k] = a.account[k];
       return;
     }
     if (this.accounts.has(a.account.id) || this.ctx.builder.hasAccount(a.account.id)) return;
     this.accounts.add(a.account.id);
     const record: Account = { ...a.account };
-    if (!detail) this.accountDetail.set(a.account.id, (detail = { elements: 0 }));
+    if (!detail) this.accountDetail.set(a.account.id, (detail = newDetail(0)));
     detail.account = record;
+    (detail as DetailState).repeat = undefined;
     this.ctx.builder.addAccount(record, loc);
   }
 
-  /** A repeated account element with no more detail than before: only its id is needed. */
-  private knownAccount(node: XmlNode): GoamlAccount | undefined {
+  /**
+   * A repeated account element with no more detail than before (only its id is needed): sets the
+   * side's account and returns true.
+   */
+  private knownAccount(node: XmlNode, side: Side): boolean {
     const id = xmlText(node, "account") ?? xmlText(node, "iban")?.replace(/\s+/g, "");
-    if (id === undefined) return undefined;
+    if (id === undefined) return false;
     const size = countElements(node);
     const before = this.accountDetail.get(id) as DetailState | undefined;
     if (before !== undefined && size <= before.elements && this.declared(before, id)) {
-      const holder = before.account?.holder;
-      return { account: holder ? { id, type: "bank", holder } : { id, type: "bank" }, signatories: [] };
+      // The same object for every repeated mention: callers only read it.
+      let repeat = before.repeat;
+      if (repeat === undefined) {
+        const holder = before.account?.holder;
+        repeat = { account: holder ? { id, type: "bank", holder } : { id, type: "bank" }, signatories: [] };
+        before.repeat = repeat;
+      }
+      side.account = repeat;
+      side.accountId = id;
+      side.known = true;
+      return true;
     }
-    if (before === undefined) this.accountDetail.set(id, { elements: size });
+    if (before === undefined) this.accountDetail.set(id, newDetail(size));
     else if (size > before.elements) before.elements = size;
-    return undefined;
+    return false;
   }
 
   /** Whether the builder has the account: asked once, then remembered (a builder never forgets an account). */
@@ -324,6 +361,24 @@ class GoamlFile {
     return party;
   }
 
+  /** {@link normaliseCountry}, remembered per code as written (a report names a few countries, in every transaction). */
+  private country(raw: string): string | undefined {
+    const memo = this.countries;
+    if (memo.has(raw)) return memo.get(raw);
+    const c = normaliseCountry(raw);
+    if (memo.size < MEMO_LIMIT) memo.set(raw, c);
+    return c;
+  }
+
+  /** {@link normaliseCurrency} of the report's `currency_code_local`, the same for every transaction. */
+  private localCurrency(raw: string): string | undefined {
+    if (raw !== this.localCurrencyRaw) {
+      this.localCurrencyRaw = raw;
+      this.localCurrencyCode = normaliseCurrency(raw);
+    }
+    return this.localCurrencyCode;
+  }
+
   /** Read one side (`t_from`, `t_to_my_client`, an involved `party`). */
   private side(node: XmlNode, prefix: "from" | "to" | "", problems: Problem[]): Side {
     const names = SIDE_NAMES[prefix];
@@ -331,17 +386,20 @@ class GoamlFile {
     const rawCountry = xmlText(node, names.country);
     let country: string | undefined;
     if (rawCountry !== undefined) {
-      country = normaliseCountry(rawCountry);
+      country = this.country(rawCountry);
       if (!country) problems.push({ field: `${node.name}/${names.country}`, code: "unknown_country", message: `'${rawCountry}' is not an ISO 3166-1 country code` });
     }
     const accountNode = xmlChild(node, names.account) ?? xmlChild(node, names.accountMyClient);
     const personNode = xmlChild(node, names.person) ?? xmlChild(node, names.personMyClient);
     const entityNode = xmlChild(node, names.entity) ?? xmlChild(node, names.entityMyClient);
-    const side: Side = { cash: this.codes.isCash(xmlText(node, names.fundsCode)), country };
+    // Every field set here, in one order: the sides of all transactions share one object shape.
+    const side: Side = { account: undefined, accountId: undefined, known: false, subject: undefined, conductor: undefined, cash: this.codes.isCash(xmlText(node, names.fundsCode)), country, foreign: undefined };
     if (accountNode) {
-      const known = this.knownAccount(accountNode);
-      if (known !== undefined) side.known = true;
-      side.account = known ?? goamlAccount(accountNode, scope, country, this.partyIds);
+      if (!this.knownAccount(accountNode, side)) {
+        const account = goamlAccount(accountNode, scope, country, this.partyIds);
+        side.account = account;
+        side.accountId = account?.account.id;
+      }
       if (!side.account) problems.push({ field: `${node.name}/${accountNode.name}/account`, code: "missing_value", message: `${accountNode.name} has neither an account number nor an IBAN` });
     }
     if (personNode) {
@@ -376,12 +434,12 @@ class GoamlFile {
     else if (!Number.isFinite(amount)) problems.push({ field: "amount_local", code: "invalid_amount", message: `'${rawAmount}' is not a number` });
     else if (amount <= 0) problems.push({ field: "amount_local", code: "non_positive_amount", message: `amount_local ${rawAmount} is not positive` });
     const rawCur = this.head("currency_code_local");
-    let currency = rawCur ? normaliseCurrency(rawCur) : undefined;
+    let currency = rawCur ? this.localCurrency(rawCur) : undefined;
     if (!currency) {
       problems.push({ field: "currency_code_local", code: rawCur ? "unknown_currency" : "missing_value", message: rawCur ? `the report's currency_code_local '${rawCur}' is not ISO 4217` : "the report has no currency_code_local: its amounts have no currency" });
     }
-    let from: Side = { cash: false };
-    let to: Side = { cash: false };
+    let from = NO_SIDE;
+    let to = NO_SIDE;
     const involved = xmlChild(node, "involved_parties");
     if (involved) {
       const taken = { from: false, to: false };
@@ -419,22 +477,8 @@ class GoamlFile {
         currency = fx.currency;
       }
     }
-    for (const s of [from, to]) {
-      if (s.account) {
-        if (!s.known) this.addAccount(s.account, loc);
-      } else if (s.subject) {
-        this.addSubject(s.subject, loc);
-        const own = this.sideAccount(s);
-        if (own) this.addAccount({ account: { id: own, type: "other", holder: s.subject.party.id, ...(s.country ? { country: s.country } : {}) }, signatories: [] }, loc);
-      }
-      if (s.account && s.subject) this.addSubject(s.subject, loc);
-      if (s.conductor) {
-        this.addParty(s.conductor, loc);
-        // The person who conducted the transaction for the account's holder acts for it.
-        const holder = s.account?.account.holder;
-        if (holder) this.link({ from: s.conductor.id, to: holder, type: "represents" }, loc);
-      }
-    }
+    this.admitSide(from, loc);
+    this.admitSide(to, loc);
     let goods: string[] | undefined;
     for (const g of node.children) {
       if (g.name !== "goods_services") continue;
@@ -462,9 +506,27 @@ class GoamlFile {
     );
   }
 
+  /** Give the builder what one side of an accepted transaction brings: its account, subject and conductor. */
+  private admitSide(s: Side, loc: SourceLocation): void {
+    if (s.account) {
+      if (!s.known) this.addAccount(s.account, loc);
+    } else if (s.subject) {
+      this.addSubject(s.subject, loc);
+      const own = this.sideAccount(s);
+      if (own) this.addAccount({ account: { id: own, type: "other", holder: s.subject.party.id, ...(s.country ? { country: s.country } : {}) }, signatories: [] }, loc);
+    }
+    if (s.account && s.subject) this.addSubject(s.subject, loc);
+    if (s.conductor) {
+      this.addParty(s.conductor, loc);
+      // The person who conducted the transaction for the account's holder acts for it.
+      const holder = s.account?.account.holder;
+      if (holder) this.link({ from: s.conductor.id, to: holder, type: "represents" }, loc);
+    }
+  }
+
   /** The account id of a side: its account, else an account standing for the named party, else none (cash). */
   private sideAccount(s: Side): string | undefined {
-    if (s.account) return s.account.account.id;
+    if (s.account) return s.accountId;
     if (s.subject && !s.cash) return `${s.subject.party.id}:account`;
     return undefined;
   }

@@ -159,6 +159,12 @@ class FastXmlTokenizer {
   /** Per trie state, the raw and local name ending there, if one does. */
   private readonly rawNames: (string | undefined)[] = [];
   private readonly localNames: string[] = [];
+  /**
+   * Per trie state, the last plain text read in an element of that name: goAML repeats the same
+   * values (institution, currency, country, codes) in every transaction, and handing over the
+   * same string again saves making one, and its hash is already known to the maps it meets.
+   */
+  private readonly lastText: (string | undefined)[] = new Array(TRIE_STATES).fill(undefined);
   /** Per trie state, the name's bytes and its whole little-endian 32-bit words. */
   private readonly nameBytes: Uint8Array[] = [];
   private readonly nameWords: Int32Array[] = [];
@@ -424,6 +430,12 @@ class FastXmlTokenizer {
       for (let j = a; j < b; j++) if (!isSpace(str.charCodeAt(j))) return false;
       return true;
     }
+    // The same bytes as the last plain text of an element of this name: plain too, so no byte needs a look.
+    const repeated = this.repeatedText(a, b);
+    if (repeated !== undefined) {
+      if (tree.wantsText()) tree.text(repeated);
+      return true;
+    }
     if (!this.special(a, b)) {
       if (!tree.wantsText()) return true;
       const c = str.charCodeAt(a);
@@ -435,7 +447,7 @@ class FastXmlTokenizer {
           return true;
         }
       }
-      tree.text(this.slice(a, b));
+      tree.text(this.plainText(a, b));
       return true;
     }
     let amp = false;
@@ -461,6 +473,29 @@ class FastXmlTokenizer {
     } else if (cr) s = normaliseLineEnds(s);
     tree.text(s);
     return true;
+  }
+
+  /** The last plain text read in an element of the open element's name, if bytes `a` to `b` are the same. */
+  private repeatedText(a: number, b: number): string | undefined {
+    const states = this.openStates;
+    const last = this.lastText[states[states.length - 1]];
+    if (last === undefined || last.length !== b - a) return undefined;
+    // Compared from the end: values that differ (ids, amounts) usually differ in their last characters.
+    const str = this.str;
+    for (let k = b - a - 1; k >= 0; k--) if (str.charCodeAt(a + k) !== last.charCodeAt(k)) return undefined;
+    return last;
+  }
+
+  /**
+   * A fresh string of plain ASCII bytes `a` to `b` (text of the open element, not only white
+   * space), remembered for {@link repeatedText}.
+   */
+  private plainText(a: number, b: number): string {
+    const s = this.slice(a, b);
+    const states = this.openStates;
+    const state = states[states.length - 1];
+    if (state !== 0) this.lastText[state] = s;
+    return s;
   }
 
   /** A fresh string of ASCII bytes `a` to `b` (short substrings are copies; longer ones would be slices of the chunk). */
