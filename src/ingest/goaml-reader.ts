@@ -178,13 +178,16 @@ function mergeParty(into: Party, from: Party): void {
 /** The whole content of an element (names, texts, nesting) as one string: equal strings, equal elements. */
 function subtreeKey(node: XmlNode): string {
   let key = `${node.name}\u0001${node.text.length}\u0001${node.text}(`;
-  for (const c of node.children) key += subtreeKey(c);
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) key += subtreeKey(children[i]);
   return `${key})`;
 }
 
 function countElements(node: XmlNode): number {
+  // Indexed loops over children here and below: see xmlChild.
   let n = 1;
-  for (const c of node.children) n += countElements(c);
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) n += countElements(children[i]);
   return n;
 }
 
@@ -480,7 +483,9 @@ class GoamlFile {
     this.admitSide(from, loc);
     this.admitSide(to, loc);
     let goods: string[] | undefined;
-    for (const g of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const g = children[i];
       if (g.name !== "goods_services") continue;
       const d = xmlText(g, "description");
       if (d !== undefined) (goods ??= []).push(d);

@@ -38,7 +38,10 @@ export interface XmlStreamOptions {
  */
 export function xmlChild(node: XmlNode | undefined, name: string): XmlNode | undefined {
   if (!node) return undefined;
-  for (const c of node.children) if (c.name === name) return c;
+  // An indexed loop: children arrays come in two kinds (the shared frozen empty one and ordinary
+  // ones), and a for-of over both is several times slower in V8 than indexing.
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i].name === name) return children[i];
   return undefined;
 }
 
