@@ -367,6 +367,13 @@ class FastXmlTokenizer {
           const c = str.charCodeAt(j);
           if (c === GT || (c === SLASH && str.charCodeAt(j + 1) === GT)) {
             const gt = c === GT ? j : j + 1;
+            if (c === GT && tree.wantsText()) {
+              const end = this.leaf(state, gt);
+              if (end !== -1) {
+                i = end;
+                continue;
+              }
+            }
             this.open.push(raw);
             this.openStates.push(state);
             this.follow[this.slot] = state;
@@ -475,10 +482,48 @@ class FastXmlTokenizer {
     return true;
   }
 
+  /**
+   * A whole leaf element inside a child of the root, `<name>plain text</name>`, whose start tag
+   * (trie state `state`) ends at `gt`: handed to the tree as one node, the position after its
+   * end tag returned. -1 (nothing done) for anything else (an element with children, a comment,
+   * an entity, a CR, a non-ASCII byte, a space in the end tag, the end of the data...): the
+   * general path reads it. The tree gets what the general path would give it (the same node), and
+   * the same state is left behind (line, tag guesses, remembered texts).
+   */
+  private leaf(state: number, gt: number): number {
+    const str = this.str;
+    const a = gt + 1;
+    const k = str.indexOf("<", a);
+    if (k === -1 || str.charCodeAt(k + 1) !== SLASH || !this.matches(state, k + 2)) return -1;
+    const end = k + 2 + this.nameBytes[state].length;
+    if (str.charCodeAt(end) !== GT) return -1;
+    let text = "";
+    if (k > a) {
+      const repeated = this.repeatedTextOf(state, a, k);
+      if (repeated !== undefined) text = repeated;
+      else {
+        if (this.special(a, k)) return -1;
+        let j = a;
+        while (j < k && isSpace(str.charCodeAt(j))) j++;
+        // Only white space: dropped, as by the general path (see XmlTreeBuilder.space).
+        if (j < k) text = this.plainTextOf(state, a, k);
+      }
+    }
+    this.follow[this.slot] = state;
+    this.slot = state * 2 + 1;
+    this.tree.leaf(this.localNames[state], text, this.lineAt(gt));
+    return end + 1;
+  }
+
   /** The last plain text read in an element of the open element's name, if bytes `a` to `b` are the same. */
   private repeatedText(a: number, b: number): string | undefined {
     const states = this.openStates;
-    const last = this.lastText[states[states.length - 1]];
+    return this.repeatedTextOf(states[states.length - 1], a, b);
+  }
+
+  /** The last plain text read in an element of trie state `state`, if bytes `a` to `b` are the same. */
+  private repeatedTextOf(state: number, a: number, b: number): string | undefined {
+    const last = this.lastText[state];
     if (last === undefined || last.length !== b - a) return undefined;
     // Compared from the end: values that differ (ids, amounts) usually differ in their last characters.
     const str = this.str;
@@ -491,9 +536,13 @@ class FastXmlTokenizer {
    * space), remembered for {@link repeatedText}.
    */
   private plainText(a: number, b: number): string {
-    const s = this.slice(a, b);
     const states = this.openStates;
-    const state = states[states.length - 1];
+    return this.plainTextOf(states[states.length - 1], a, b);
+  }
+
+  /** {@link plainText} in an element of trie state `state`. */
+  private plainTextOf(state: number, a: number, b: number): string {
+    const s = this.slice(a, b);
     if (state !== 0) this.lastText[state] = s;
     return s;
   }

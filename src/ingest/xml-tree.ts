@@ -90,6 +90,17 @@ export class XmlTreeBuilder {
     stack.push(node);
   }
 
+  /**
+   * A whole leaf element (start tag, `text`, end tag) inside a child of the root: the node that
+   * open, text and close would make, made at once. Only while {@link wantsText}.
+   */
+  leaf(name: string, text: string, line: number): void {
+    const node: XmlNode = { name, text: text === "" ? text : text.trim(), children: NO_CHILDREN, line };
+    const parent = this.stack[this.stack.length - 1];
+    if (parent.children === NO_CHILDREN) (parent as { children: XmlNode[] }).children = [node];
+    else parent.children.push(node);
+  }
+
   /** Whether text now would be kept (it is inside a child of the root). */
   wantsText(): boolean {
     return this.stack.length > 0 && !this.problem && !this.muted;
