@@ -36,6 +36,22 @@ function d2(s: string, i: number): number {
 }
 
 /**
+ * Whether `s` is a day written exactly as `yyyy-MM-dd` that {@link readDate} reads (a real
+ * calendar day, year 100 or later): the text `formatInstant(readDate(s)).slice(0, 10)` gives back.
+ *
+ * @example
+ * ```ts
+ * import { isPlainIsoDay } from "./normalise-date.js";
+ * isPlainIsoDay("2024-02-29"); // true
+ * isPlainIsoDay("2023-02-29"); // false
+ * isPlainIsoDay(" 2024-02-29"); // false
+ * ```
+ */
+export function isPlainIsoDay(s: string): boolean {
+  return s.length === 10 && !Number.isNaN(readPlainIso(s));
+}
+
+/**
  * The common ISO forms without a regular expression or a `Date`: `yyyy-MM-dd`, then optionally
  * `T` or a space, `HH:mm`, optionally `:ss`, optionally `Z`; `NaN` for anything else (offsets,
  * fractions, impossible dates, years before 100), which {@link readDate} then reads the long way

@@ -3,7 +3,7 @@ import { normaliseCountry, normaliseCurrency } from "../model/countries.js";
 import type { Account, Address, Identifier, Party, Relationship } from "../model/schemas.js";
 import type { PendingTransaction, SourceLocation } from "./builder.js";
 import { readAmount } from "./normalise-amount.js";
-import { formatInstant, readDate } from "./normalise-date.js";
+import { formatInstant, isPlainIsoDay, readDate } from "./normalise-date.js";
 import type { Quarantine } from "./quarantine.js";
 
 /** How record readers interpret cells. */
@@ -87,6 +87,18 @@ function isoDay(t: number): string {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) return formatInstant(t).slice(0, 10);
   return `${y < 1000 ? String(y).padStart(4, "0") : y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/**
+ * The day (`yyyy-MM-dd`) of an optional date field, as `isoDay(readDateField(...))`. A cell
+ * already written that way is that text: no instant to compute and no new string per record
+ * (birth and opening dates of parties and accounts mostly are).
+ */
+function readDayField(get: FieldGetter, field: string, p: RowProblems, opts: RecordReadOptions): string | undefined {
+  const raw = get(field);
+  if (raw !== undefined && isPlainIsoDay(raw)) return raw;
+  const t = readDateField(get, field, p, opts, false);
+  return t === undefined ? undefined : isoDay(t);
 }
 
 function clip(s: string): string {
@@ -207,7 +219,7 @@ export function readAccountRecord(get: FieldGetter, loc: SourceLocation, q: Quar
     currency = normaliseCurrency(rawCur!);
     if (!currency) p.add("currency", "unknown_currency", `'${clip(rawCur!)}' is not an ISO 4217 currency code`);
   }
-  const opened = readDateField(get, "opened", p, opts, false);
+  const opened = readDayField(get, "opened", p, opts);
   if (p.bad) return undefined;
   const acc: Account = { id: id!, type };
   const holder = get("holder")?.trim();
@@ -216,7 +228,7 @@ export function readAccountRecord(get: FieldGetter, loc: SourceLocation, q: Quar
   if (inst) acc.institution = inst;
   if (country) acc.country = country;
   if (currency) acc.currency = currency;
-  if (opened !== undefined) acc.opened = isoDay(opened);
+  if (opened !== undefined) acc.opened = opened;
   return acc;
 }
 
@@ -318,7 +330,7 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
   // Guessed from the name only when the source does not say (or says something unknown).
   kind ??= guessPartyKind(name);
   const country = readCountryField(get, "country", p);
-  const birth = readDateField(get, "birth_date", p, opts, false);
+  const birth = readDayField(get, "birth_date", p, opts);
   if (p.bad) return undefined;
   // Parties are kept to the end of the analysis, so their arrays are made at their final size
   // (an array grown by push keeps room for 17 elements).
@@ -344,7 +356,7 @@ export function readPartyRecord(get: FieldGetter, loc: SourceLocation, q: Quaran
     attributes,
   };
   if (country) party.country = country;
-  if (birth !== undefined) party.birthDate = isoDay(birth);
+  if (birth !== undefined) party.birthDate = birth;
   const sector = normaliseSector(get("sector"), opts.sectorMemo);
   if (sector) party.sector = sector;
   return party;
@@ -368,8 +380,8 @@ export function readRelationshipRecord(get: FieldGetter, loc: SourceLocation, q:
   if (!from) p.add("from", "missing_value", "from is empty: name the first party's id");
   if (!to) p.add("to", "missing_value", "to is empty: name the second party's id");
   if (!type) p.add("type", "missing_value", "type is empty: say how the parties are related (owns, directs, family...)");
-  const since = readDateField(get, "since", p, opts, false);
-  const until = readDateField(get, "until", p, opts, false);
+  const since = readDayField(get, "since", p, opts);
+  const until = readDayField(get, "until", p, opts);
   const rawShare = get("share");
   let share: number | undefined;
   if (!blank(rawShare)) {
@@ -378,8 +390,8 @@ export function readRelationshipRecord(get: FieldGetter, loc: SourceLocation, q:
   }
   if (p.bad) return undefined;
   const rel: Relationship = { from: from!, to: to!, type: type! };
-  if (since !== undefined) rel.since = isoDay(since);
-  if (until !== undefined) rel.until = isoDay(until);
+  if (since !== undefined) rel.since = since;
+  if (until !== undefined) rel.until = until;
   if (share !== undefined) rel.share = share;
   return rel;
 }
