@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Quarantine } from "../../src/ingest/quarantine.js";
 import { formatInstant, readDate } from "../../src/ingest/normalise-date.js";
+import { Quarantine } from "../../src/ingest/quarantine.js";
 import { readAccountRecord, readPartyRecord, readRelationshipRecord } from "../../src/ingest/records.js";
 import { normaliseCountry } from "../../src/model/countries.js";
 
