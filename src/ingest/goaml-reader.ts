@@ -386,17 +386,44 @@ class GoamlFile {
   private side(node: XmlNode, prefix: "from" | "to" | "", problems: Problem[]): Side {
     const names = SIDE_NAMES[prefix];
     const scope = this.id();
-    const rawCountry = xmlText(node, names.country);
+    // One pass over the side's children for the first element of each name it reads (as
+    // xmlChild would find them): a side is read twice per transaction.
+    let countryNode: XmlNode | undefined;
+    let accountNode: XmlNode | undefined;
+    let accountMyClient: XmlNode | undefined;
+    let personNode: XmlNode | undefined;
+    let personMyClient: XmlNode | undefined;
+    let entityNode: XmlNode | undefined;
+    let entityMyClient: XmlNode | undefined;
+    let fundsNode: XmlNode | undefined;
+    let conductorNode: XmlNode | undefined;
+    let fx: XmlNode | undefined;
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      const n = c.name;
+      if (n === names.country) countryNode ??= c;
+      else if (n === names.account) accountNode ??= c;
+      else if (n === names.fundsCode) fundsNode ??= c;
+      else if (n === names.accountMyClient) accountMyClient ??= c;
+      else if (n === names.person) personNode ??= c;
+      else if (n === names.personMyClient) personMyClient ??= c;
+      else if (n === names.entity) entityNode ??= c;
+      else if (n === names.entityMyClient) entityMyClient ??= c;
+      else if (n === "t_conductor") conductorNode ??= c;
+      else if (n === names.foreignCurrency) fx ??= c;
+    }
+    accountNode ??= accountMyClient;
+    personNode ??= personMyClient;
+    entityNode ??= entityMyClient;
+    const rawCountry = countryNode !== undefined && countryNode.text !== "" ? countryNode.text : undefined;
     let country: string | undefined;
     if (rawCountry !== undefined) {
       country = this.country(rawCountry);
       if (!country) problems.push({ field: `${node.name}/${names.country}`, code: "unknown_country", message: `'${rawCountry}' is not an ISO 3166-1 country code` });
     }
-    const accountNode = xmlChild(node, names.account) ?? xmlChild(node, names.accountMyClient);
-    const personNode = xmlChild(node, names.person) ?? xmlChild(node, names.personMyClient);
-    const entityNode = xmlChild(node, names.entity) ?? xmlChild(node, names.entityMyClient);
     // Every field set here, in one order: the sides of all transactions share one object shape.
-    const side: Side = { account: undefined, accountId: undefined, known: false, subject: undefined, conductor: undefined, cash: this.codes.isCash(xmlText(node, names.fundsCode)), country, foreign: undefined };
+    const side: Side = { account: undefined, accountId: undefined, known: false, subject: undefined, conductor: undefined, cash: this.codes.isCash(fundsNode !== undefined && fundsNode.text !== "" ? fundsNode.text : undefined), country, foreign: undefined };
     if (accountNode) {
       if (!this.knownAccount(accountNode, side)) {
         const account = goamlAccount(accountNode, scope, country, this.partyIds);
@@ -409,9 +436,7 @@ class GoamlFile {
       const person = this.person(personNode, scope);
       if (person) side.subject = { party: person, directors: [] };
     } else if (entityNode) side.subject = goamlEntity(entityNode, scope, this.partyIds);
-    const conductorNode = xmlChild(node, "t_conductor");
     if (conductorNode) side.conductor = this.person(conductorNode, scope);
-    const fx = xmlChild(node, names.foreignCurrency);
     if (fx) {
       const cur = normaliseCurrency(xmlText(fx, "foreign_currency_code") ?? "");
       const amount = Number(xmlText(fx, "foreign_amount") ?? Number.NaN);
