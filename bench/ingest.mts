@@ -2,18 +2,25 @@
 //
 //   npx tsx bench/ingest.mts [--sizes 100k,1M]
 //
-// Three measurements per size, each in its own child process so that peak memory is its own:
+// Four measurements per size (from dist/ when built, else from the sources), each in its own
+// child process so that peak memory is its own:
 // - parse: the string CsvParser alone over transactions.csv (cells handed to a no-op callback);
 // - scan: the byte scanner alone (scanCsvFile: records as byte ranges, no strings);
 // - transactions: readTableFile of transactions.csv into a DatasetBuilder, then build()
 //   (parse + normalise + columnar store + reference checks);
 // - case: loadCase of the whole folder (parties, accounts, relationships, fx, transactions).
 
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { CsvParser, DatasetBuilder, loadCase, Quarantine, readCsvFile, readTableFile, scanCsvFile } from "../src/index.js";
-import { benchCase, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
+import { benchCase, emit, parseSize, peakRssMb, ROOT, runChild, secs, sizeLabel, table } from "./measure.mjs";
+
+// The built package when there is one (`npm run bench` builds first): what users run, one bundle
+// without the TypeScript loader. The sources otherwise.
+const DIST = join(ROOT, "dist", "index.js");
+const lib = (existsSync(DIST) ? await import(pathToFileURL(DIST).href) : await import("../src/index.js")) as typeof import("../src/index.js");
+const { CsvParser, DatasetBuilder, loadCase, Quarantine, readCsvFile, readTableFile, scanCsvFile } = lib;
 
 /** What one child measures. */
 export interface IngestFigures {
