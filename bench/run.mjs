@@ -94,6 +94,7 @@ if (only.has("analyze")) {
     const rows = [["accounts / parties", ...runs.map((r) => `${r.f.accounts} / ${r.f.parties}`)]];
     for (const n of names) rows.push([n, ...runs.map((r) => cell(r.f.stages.find(([s]) => s === n)))]);
     rows.push(["**total wall time (s)**", ...runs.map((r) => `**${secs(r.f.totalMs)}**`)]);
+    if (runs.some((r) => r.f.runsMs)) rows.push(["total of each run, in order (s): the median run is shown", ...runs.map((r) => (r.f.runsMs ?? [r.f.totalMs]).map(secs).join(", "))]);
     rows.push(["CPU time, user + system (s)", ...runs.map((r) => secs(r.f.cpuMs))]);
     rows.push(["**peak RSS (MB)**", ...runs.map((r) => `**${r.f.peakMb}**`)]);
     rows.push(["microseconds per transaction", ...runs.map((r) => ((r.f.totalMs * 1000) / r.f.transactions).toFixed(1))]);
