@@ -12,15 +12,18 @@
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { SaxesParser } from "saxes";
-import { DatasetBuilder } from "../src/ingest/builder.js";
-import { readGoamlFile } from "../src/ingest/goaml-reader.js";
-import { streamXmlFile } from "../src/ingest/goaml-xml.js";
-import { Quarantine } from "../src/ingest/quarantine.js";
 import { streamXmlChildrenSaxes } from "../src/ingest/xml-saxes-stream.js";
 import { writeLargeGoamlReport } from "../test/ingest/goaml-fixture.js";
-import { DATA_DIR, emit, parseSize, peakRssMb, runChild, secs, sizeLabel, table } from "./measure.mjs";
+import { DATA_DIR, emit, parseSize, peakRssMb, ROOT, runChild, secs, sizeLabel, table } from "./measure.mjs";
+
+// The public reader from the built package when there is one (`npm run bench` builds first), as
+// users run it; the sources otherwise. The saxes reference path is internal: from the sources.
+const DIST = join(ROOT, "dist", "index.js");
+const lib = (existsSync(DIST) ? await import(pathToFileURL(DIST).href) : await import("../src/index.js")) as typeof import("../src/index.js");
+const { DatasetBuilder, Quarantine, readGoamlFile, streamXmlFile } = lib;
 
 const { values } = parseArgs({
   options: {
