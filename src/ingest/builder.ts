@@ -3,6 +3,7 @@ import type { Dataset, TransactionTable } from "../model/dataset.js";
 import type { Account, Party, Relationship, Report } from "../model/schemas.js";
 import type { FxTable } from "./fx.js";
 import type { Quarantine } from "./quarantine.js";
+import { StringListSet } from "./string-set.js";
 import { TransactionColumns } from "./transaction-columns.js";
 
 /** Where a record came from, for quarantine entries. */
@@ -76,7 +77,7 @@ export class DatasetBuilder {
    * (ids exported in order, the usual case), uniqueness needs no hash set: a new id is either
    * greater than the last one or found by binary search in `txIds`.
    */
-  private txIdSet: Set<string> | undefined;
+  private txIdSet: StringListSet | undefined;
   private readonly tx = new TransactionColumns();
   private readonly txReportIds = new Map<number, readonly string[]>();
   private readonly files: string[] = [];
@@ -229,7 +230,7 @@ export class DatasetBuilder {
     reportIds?: readonly string[],
   ): void {
     this.txIds.push(id);
-    this.txIdSet?.add(id);
+    this.txIdSet?.add(this.txIds.length - 1);
     const c = this.tx;
     const i = c.append();
     c.time[i] = time;
@@ -261,7 +262,7 @@ export class DatasetBuilder {
       if (v < id) lo = mid + 1;
       else hi = mid - 1;
     }
-    this.txIdSet = new Set(ids);
+    this.txIdSet = StringListSet.of(ids);
     return true;
   }
 
