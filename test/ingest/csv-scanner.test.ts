@@ -81,6 +81,17 @@ function idOf(t: ByteInterner, buf: Uint8Array, start: number, end: number): num
   return t.size - 1;
 }
 
+/**
+ * Check the id just given for key `k` against a Map model (`seen`: key to dense id, in order of
+ * first appearance): a new key gets the next id and is reported added, a known one its id again.
+ */
+function expectModelId(t: ByteInterner, seen: Map<string, number>, k: string, id: number): void {
+  const expected = seen.get(k) ?? seen.size;
+  expect(t.added).toBe(!seen.has(k));
+  seen.set(k, expected);
+  expect(id).toBe(expected);
+}
+
 describe("ByteInterner", () => {
   it("gives equal byte strings the same dense id, and different ones different ids", () => {
     fc.assert(
@@ -89,11 +100,7 @@ describe("ByteInterner", () => {
         const seen = new Map<string, number>();
         for (const k of keys) {
           const b = Buffer.from(`#${k}#`);
-          const id = idOf(t, b, 1, b.length - 1);
-          const expected = seen.get(k) ?? seen.size;
-          expect(t.added).toBe(!seen.has(k));
-          seen.set(k, expected);
-          expect(id).toBe(expected);
+          expectModelId(t, seen, k, idOf(t, b, 1, b.length - 1));
         }
         expect(t.size).toBe(seen.size);
       }),
@@ -120,12 +127,7 @@ describe("ByteInterner", () => {
         for (const { pick, before, after } of items) {
           const key = pool[pick % pool.length];
           const b = Buffer.concat([before, key, Uint8Array.from(after)]);
-          const id = idOf(t, b, before.length, before.length + key.length);
-          const k = Buffer.from(key).toString("hex");
-          const expected = seen.get(k) ?? seen.size;
-          expect(t.added).toBe(!seen.has(k));
-          seen.set(k, expected);
-          expect(id).toBe(expected);
+          expectModelId(t, seen, Buffer.from(key).toString("hex"), idOf(t, b, before.length, before.length + key.length));
         }
         expect(t.size).toBe(seen.size);
       }),
