@@ -8,6 +8,8 @@
  * Vigna's splitmix notes (https://prng.di.unimi.it/).
  */
 
+import { FNV_OFFSET, fnv1a } from "./fnv.js";
+
 /** A seeded source of randomness. Every draw advances the state. */
 export interface Rng {
   /** Uniform float in [0, 1). */
@@ -48,12 +50,7 @@ function splitmix32(seed: number): () => number {
  * ```
  */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1a(FNV_OFFSET, text) >>> 0;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { FNV_OFFSET, fnv1a } from "../_lib/fnv.js";
+import { mix32 } from "../_lib/random.js";
+
 /** Empty slot of the table. */
 const EMPTY = -1;
 
@@ -6,7 +9,7 @@ const EMPTY = -1;
  * (an `Int32Array`), for the builder's duplicate transaction ids. A JavaScript `Set` of a few
  * hundred thousand strings costs several hundred nanoseconds per look-up here (its entries are
  * scattered objects); this table is one small typed array, probed from a 32-bit FNV-1a hash of the
- * string's code units, and compares the candidate strings only on a hash-slot hit. Internal to
+ * string's code units (mixed), and compares the candidate strings only on a hash-slot hit. Internal to
  * the ingest stage, not exported from the package.
  *
  * @example
@@ -82,16 +85,7 @@ export class StringListSet {
   }
 }
 
-/**
- * FNV-1a (Fowler, Noll, Vo) over the UTF-16 code units of `s`, then MurmurHash3's finaliser so that
- * the low bits, which pick the slot, depend on every code unit; a signed 32-bit integer.
- */
+/** {@link fnv1a} of `s`, mixed so that the low bits, which pick the slot, depend on every code unit. */
 function hash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return mix32(fnv1a(FNV_OFFSET, s), 0) | 0;
 }

@@ -1,7 +1,6 @@
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from "../_lib/fnv.js";
 import type { IdentifierKey, IdentifierStrength } from "./identifier-key.js";
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const COLON = 58;
 const EMPTY = -1;
 
@@ -44,11 +43,11 @@ export class IdentifierTable {
 
   /** Id of the document `rule:country:value`. */
   document(rule: string, country: string, value: string): number {
-    let h = hashOf(FNV_OFFSET, rule);
+    let h = fnv1a(FNV_OFFSET, rule);
     h = Math.imul(h ^ COLON, FNV_PRIME);
-    h = hashOf(h, country);
+    h = fnv1a(h, country);
     h = Math.imul(h ^ COLON, FNV_PRIME);
-    h = hashOf(h, value);
+    h = fnv1a(h, value);
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot];
@@ -59,7 +58,7 @@ export class IdentifierTable {
 
   /** Id of the contact (`phone` or `email`) with key `key`. */
   contact(rule: string, key: string): number {
-    const h = hashOf(FNV_OFFSET, key);
+    const h = fnv1a(FNV_OFFSET, key);
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot];
@@ -112,11 +111,4 @@ export class IdentifierTable {
     }
     this.slots = slots;
   }
-}
-
-/** FNV-1a over the UTF-16 code units of `s`, continuing from `h`. */
-function hashOf(h: number, s: string): number {
-  h |= 0;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
-  return h;
 }

@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME, fnv1a, fnv1aPrefix } from "../_lib/fnv.js";
 import { OptionError } from "../errors.js";
 import type { Dataset } from "../model/dataset.js";
 import type { ProgressHandler } from "../model/progress.js";
@@ -163,24 +164,6 @@ function resolvedOptions(options: ResolveOptions): Thresholds {
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a (Fowler, Noll, Vo) over the UTF-16 code units of `s`, continuing from `h`; a signed 32-bit integer. */
-function fnv(h: number, s: string): number {
-  h |= 0;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
-  return h;
-}
-
-/** {@link fnv} over the first `length` code units of `s` (all of it when shorter): `fnv(h, s.slice(0, length))` without the slice. */
-function fnvPrefix(h: number, s: string, length: number): number {
-  h |= 0;
-  const end = Math.min(length, s.length);
-  for (let k = 0; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
-  return h;
-}
 
 /**
  * Find the parties that are the same real person or company, with the evidence of every merge.
@@ -367,11 +350,11 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
     const letterPairs: number[] = [];
     const singleLetters = o.minNameTokens < 2;
     // Hashes of the constant prefixes, and of each token after its kind's prefix, computed once.
-    const tagAny = fnv(FNV_OFFSET, "*");
-    const tagBirth = fnv(FNV_OFFSET, "b");
-    const tagPhone = fnv(FNV_OFFSET, "p");
-    const tagAddress = fnv(FNV_OFFSET, "a");
-    const tagCountry = fnv(FNV_OFFSET, "c");
+    const tagAny = fnv1a(FNV_OFFSET, "*");
+    const tagBirth = fnv1a(FNV_OFFSET, "b");
+    const tagPhone = fnv1a(FNV_OFFSET, "p");
+    const tagAddress = fnv1a(FNV_OFFSET, "a");
+    const tagCountry = fnv1a(FNV_OFFSET, "c");
     const kindHashes = new Map<string, KindHashes>();
     // Kind and birth date of each party as numbers, for a first look at a candidate pair that
     // reads two small arrays instead of two party records: different kinds, or birth dates with
@@ -384,26 +367,26 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
       if (f.names.length === 0) continue;
       let kh = kindHashes.get(f.kind);
       if (kh === undefined) {
-        const kindHash = fnv(FNV_OFFSET, f.kind);
-        kindHashes.set(f.kind, (kh = { code: kindHashes.size, name: fnv(kindHash, "n"), birth: fnv(kindHash, "B"), phone: fnv(kindHash, "P"), address: fnv(kindHash, "A"), token: new Map() }));
+        const kindHash = fnv1a(FNV_OFFSET, f.kind);
+        kindHashes.set(f.kind, (kh = { code: kindHashes.size, name: fnv1a(kindHash, "n"), birth: fnv1a(kindHash, "B"), phone: fnv1a(kindHash, "P"), address: fnv1a(kindHash, "A"), token: new Map() }));
       }
       tags.length = 0;
       if (o.minSupport <= 0) tags.push(tagAny);
       kindCode[i] = kh.code;
       if (f.birthDate) {
-        birthHash[i] = fnv(tagBirth, f.birthDate);
+        birthHash[i] = fnv1a(tagBirth, f.birthDate);
         hasBirth[i] = 1;
         tags.push(birthHash[i]);
       }
-      for (const ph of f.phones) tags.push(fnv(tagPhone, ph));
-      for (const ad of f.addresses) tags.push(fnvPrefix(tagAddress, ad.key, 6));
-      if (countryEnough && f.country) tags.push(fnv(tagCountry, f.country));
+      for (const ph of f.phones) tags.push(fnv1a(tagPhone, ph));
+      for (const ad of f.addresses) tags.push(fnv1aPrefix(tagAddress, ad.key, 6));
+      if (countryEnough && f.country) tags.push(fnv1a(tagCountry, f.country));
       for (const ids of f.names) {
         for (let x = 0; x < ids.length; x++) {
           let hx = kh.token.get(ids[x]);
-          if (hx === undefined) kh.token.set(ids[x], (hx = fnv(fnv(kh.name, sim.token(ids[x])), "|")));
+          if (hx === undefined) kh.token.set(ids[x], (hx = fnv1a(fnv1a(kh.name, sim.token(ids[x])), "|")));
           for (let y = x + 1; y < ids.length; y++) {
-            const hxy = fnv(hx, sim.token(ids[y]));
+            const hxy = fnv1a(hx, sim.token(ids[y]));
             for (const tag of tags) addKey(Math.imul(hxy ^ tag, FNV_PRIME) ^ (tag >>> 13), i);
           }
         }
@@ -433,12 +416,12 @@ export function resolveEntities(dataset: Dataset, options: ResolveOptions = {}):
         }
       }
       if (f.birthDate) {
-        const birthKey = fnv(kh.birth, f.birthDate);
+        const birthKey = fnv1a(kh.birth, f.birthDate);
         for (const pair of letterPairs) addKey(Math.imul(birthKey ^ pair, FNV_PRIME), i);
       }
-      for (const ph of f.phones) addKey(fnv(kh.phone, ph), i);
+      for (const ph of f.phones) addKey(fnv1a(kh.phone, ph), i);
       for (const ad of f.addresses) {
-        const addressKey = fnv(kh.address, ad.key);
+        const addressKey = fnv1a(kh.address, ad.key);
         for (const pair of letterPairs) addKey(Math.imul(addressKey ^ pair, FNV_PRIME), i);
       }
     }
