@@ -50,7 +50,7 @@ const exercises: { lesson: number; question: string; hint: string; answer: () =>
     answer: () => {
       const ids = new Set(truth.typologies.wildlife_keyword?.transactions ?? []);
       const words = new Set<string>();
-      for (let i = 0; i < dataset.transactions.length; i++) if (ids.has(dataset.transactions.id[i])) words.add(dataset.references[dataset.transactions.reference[i]]);
+      for (let i = 0; i < dataset.transactions.length; i++) if (ids.has(dataset.transactions.id.get(i))) words.add(dataset.references[dataset.transactions.reference[i]]);
       return [...words].sort().map((w) => `'${w}'`).join(", ");
     },
   },
@@ -76,7 +76,7 @@ const exercises: { lesson: number; question: string; hint: string; answer: () =>
       const lines: string[] = [];
       const totals = new Map<string, number>();
       for (let i = 0; i < t.length; i++) {
-        if (!ids.has(t.id[i])) continue;
+        if (!ids.has(t.id.get(i))) continue;
         const key = `${dataset.accounts[t.from[i]].id} -> ${dataset.accounts[t.to[i]].id} (${dataset.parties[dataset.accountHolder[t.to[i]]].name}, ${dataset.parties[dataset.accountHolder[t.to[i]]].roles.join("/")})`;
         totals.set(key, (totals.get(key) ?? 0) + t.baseAmount[i]);
       }

@@ -36,3 +36,19 @@ export function fnv1aPrefix(h: number, s: string, length: number): number {
   for (let k = 0; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
   return h;
 }
+
+/**
+ * {@link fnv1a} over the bytes `buf[start..end)` instead of code units: the hash of a text's
+ * encoded bytes, for tables keyed by bytes (the text columns' indexes).
+ *
+ * @example
+ * ```ts
+ * import { FNV_OFFSET, fnv1a, fnv1aBytes } from "./fnv.js";
+ * fnv1aBytes(FNV_OFFSET, Uint8Array.of(97, 98), 0, 2) === fnv1a(FNV_OFFSET, "ab"); // true
+ * ```
+ */
+export function fnv1aBytes(h: number, buf: Uint8Array, start: number, end: number): number {
+  h |= 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k], FNV_PRIME);
+  return h;
+}

@@ -126,13 +126,13 @@ export function traceFunds(dataset: Dataset, seeds: readonly string[], options: 
     const { parcels } = r;
     const reached = new Set<number>(accounts);
     for (let p = 0; p < parcels.tx.length; p++) reached.add(parcels.account[p]);
-    const txs = [...r.assigned.keys()].sort((a, b) => t.time[a] - t.time[b] || cmp(t.id[a], t.id[b]));
+    const txs = [...r.assigned.keys()].sort((a, b) => t.time[a] - t.time[b] || cmp(t.id.get(a), t.id.get(b)));
     traces.push({
       seed,
       direction,
       accounts: [...reached].map((a) => dataset.accounts[a].id).sort(cmp),
       transfers: txs.map((tx) => ({
-        id: t.id[tx],
+        id: t.id.get(tx),
         from: dataset.accounts[t.from[tx]].id,
         to: dataset.accounts[t.to[tx]].id,
         date: new Date(t.time[tx]).toISOString(),
@@ -239,7 +239,7 @@ function traceEach(dataset: Dataset, seeds: readonly string[], o: ReturnType<typ
             seed,
             direction,
             path: accIds(chain),
-            transactions: chain.map((tx) => t.id[tx]),
+            transactions: chain.map((tx) => t.id.get(tx)),
             amount: round2(parcels.amount[p]),
             countries: chainCountries(countriesOf, chain),
             start: new Date(t.time[chain[0]]).toISOString(),

@@ -252,7 +252,7 @@ export function transactionGraphMLChunks(dataset: Dataset, options: TransferOpti
         let channels = channelText.get(table.channels[e]);
         if (channels === undefined) channelText.set(table.channels[e], (channels = escapeXml(channelNames(table.channels[e]).join(sep))));
         let txs = "";
-        for (let j = table.txStart[e]; j < table.txStart[e + 1]; j++) txs += j === table.txStart[e] ? ids[table.txIndex[j]] : sep + ids[table.txIndex[j]];
+        for (let j = table.txStart[e]; j < table.txStart[e + 1]; j++) txs += j === table.txStart[e] ? ids.get(table.txIndex[j]) : sep + ids.get(table.txIndex[j]);
         yield `    <edge id="${id}" source="${escapedKey[table.source[e]]}" target="${escapedKey[table.target[e]]}">
       <data key="${kAmount}">${valueText(table.amount[e], sep)}</data>
       <data key="${kChannels}">${channels}</data>

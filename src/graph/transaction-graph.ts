@@ -94,7 +94,7 @@ function partyAttributes(dataset: Dataset, index: number, kind: "party" | "entit
 export function transferEdgeAttributes(dataset: Dataset, table: TransferTable, e: number): TransactionEdgeAttributes {
   const ids = dataset.transactions.id;
   const transactions: string[] = new Array(table.count[e]);
-  for (let k = table.txStart[e], j = 0; k < table.txStart[e + 1]; k++, j++) transactions[j] = ids[table.txIndex[k]];
+  for (let k = table.txStart[e], j = 0; k < table.txStart[e + 1]; k++, j++) transactions[j] = ids.get(table.txIndex[k]);
   return {
     count: table.count[e],
     amount: table.amount[e],
@@ -118,7 +118,7 @@ export function transferEdgeAttributes(dataset: Dataset, table: TransferTable, e
  * ```
  */
 export function transferEdgeKey(dataset: Dataset, table: TransferTable, e: number, multi: boolean): string {
-  if (multi) return dataset.transactions.id[table.txIndex[table.txStart[e]]];
+  if (multi) return dataset.transactions.id.get(table.txIndex[table.txStart[e]]);
   return `${table.nodes[table.source[e]].key}->${table.nodes[table.target[e]].key}`;
 }
 

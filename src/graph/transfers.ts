@@ -150,11 +150,9 @@ export function aggregateTransfers(dataset: Dataset, options: TransferOptions = 
   let keepTx: Uint8Array | undefined;
   if (options.transactions !== undefined) {
     keepTx = new Uint8Array(t.length);
-    const index = new Map<string, number>();
-    for (let i = 0; i < t.length; i++) index.set(t.id[i], i);
     for (const id of options.transactions) {
-      const i = index.get(id);
-      if (i !== undefined) keepTx[i] = 1;
+      const i = t.id.indexOf(id);
+      if (i >= 0) keepTx[i] = 1;
     }
   }
 

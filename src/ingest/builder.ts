@@ -1,9 +1,10 @@
+import { asciiText } from "../_lib/ascii-text.js";
 import { CHANNELS } from "../model/codes.js";
 import type { Dataset, TransactionTable } from "../model/dataset.js";
 import type { Account, Party, Relationship, Report } from "../model/schemas.js";
+import { TextColumnWriter } from "../model/text-column.js";
 import type { FxTable } from "./fx.js";
 import type { Quarantine } from "./quarantine.js";
-import { StringListSet } from "./string-set.js";
 import { TransactionColumns } from "./transaction-columns.js";
 
 /** Where a record came from, for quarantine entries. */
@@ -71,13 +72,11 @@ export class DatasetBuilder {
   private readonly reports: Report[] = [];
   private readonly reportIndex = new Set<string>();
   // Transactions
-  private readonly txIds: string[] = [];
   /**
-   * Transaction ids seen, once their order breaks. While every id is greater than the one before
-   * (ids exported in order, the usual case), uniqueness needs no hash set: a new id is either
-   * greater than the last one or found by binary search in `txIds`.
+   * Transaction ids as bytes (no string per id), answering whether an id was seen: cheaply while
+   * ids come in increasing order, by a hash index once that order breaks.
    */
-  private txIdSet: StringListSet | undefined;
+  private readonly txIds = new TextColumnWriter(4096, 12);
   private readonly tx = new TransactionColumns();
   private readonly txReportIds = new Map<number, readonly string[]>();
   private readonly files: string[] = [];
@@ -188,10 +187,28 @@ export class DatasetBuilder {
    * @internal
    */
   admitTransaction(id: string, time: number, amount: number, currency: string, file: string, line: number): number {
-    if (!this.isNewTransactionId(id)) {
+    if (this.txIds.has(id)) {
       this.dup({ file, line }, "id", id, "transaction");
       return Number.NaN;
     }
+    return this.baseAmount(time, amount, currency, file, line);
+  }
+
+  /**
+   * {@link admitTransaction} for an id given as ASCII bytes `buf[start..end)` (no string made
+   * unless it is quarantined); the caller then calls {@link storeTransactionBytes}.
+   * @internal
+   */
+  admitTransactionBytes(buf: Buffer, start: number, end: number, time: number, amount: number, currency: string, file: string, line: number): number {
+    if (this.txIds.hasBytes(buf, start, end)) {
+      this.dup({ file, line }, "id", asciiText(buf, start, end), "transaction");
+      return Number.NaN;
+    }
+    return this.baseAmount(time, amount, currency, file, line);
+  }
+
+  /** The amount in the base currency, or `NaN` (quarantined) when the FX table has no rate. */
+  private baseAmount(time: number, amount: number, currency: string, file: string, line: number): number {
     if (!this.options.fx || currency === this.baseCurrency) return amount;
     const rate = this.options.fx.rate(currency, time);
     if (rate === undefined) {
@@ -230,7 +247,50 @@ export class DatasetBuilder {
     reportIds?: readonly string[],
   ): void {
     this.txIds.push(id);
-    this.txIdSet?.add(this.txIds.length - 1);
+    this.storeColumns(time, amount, base, currency, fromRef, toRef, channel, reference, fromCountry, toCountry, file, line, reportIds);
+  }
+
+  /**
+   * {@link storeTransaction} for an id given as the ASCII bytes `buf[start..end)` that
+   * {@link admitTransactionBytes} admitted.
+   * @internal
+   */
+  storeTransactionBytes(
+    buf: Buffer,
+    start: number,
+    end: number,
+    time: number,
+    amount: number,
+    base: number,
+    currency: number,
+    fromRef: number,
+    toRef: number,
+    channel: number,
+    reference: number,
+    fromCountry: number,
+    toCountry: number,
+    file: number,
+    line: number,
+  ): void {
+    this.txIds.pushBytes(buf, start, end, true);
+    this.storeColumns(time, amount, base, currency, fromRef, toRef, channel, reference, fromCountry, toCountry, file, line, undefined);
+  }
+
+  private storeColumns(
+    time: number,
+    amount: number,
+    base: number,
+    currency: number,
+    fromRef: number,
+    toRef: number,
+    channel: number,
+    reference: number,
+    fromCountry: number,
+    toCountry: number,
+    file: number,
+    line: number,
+    reportIds: readonly string[] | undefined,
+  ): void {
     const c = this.tx;
     const i = c.append();
     c.time[i] = time;
@@ -248,30 +308,13 @@ export class DatasetBuilder {
     if (reportIds && reportIds.length > 0) this.txReportIds.set(i, reportIds);
   }
 
-  private isNewTransactionId(id: string): boolean {
-    if (this.txIdSet) return !this.txIdSet.has(id);
-    const ids = this.txIds;
-    const n = ids.length;
-    if (n === 0 || id > ids[n - 1]) return true;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = ids[mid];
-      if (v === id) return false;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    this.txIdSet = StringListSet.of(ids);
-    return true;
-  }
-
   /**
    * Room for `n` transactions in all (a reader's estimate: more rows still fit, fewer cost only
    * the copy of the columns that `build` would otherwise avoid). @internal
    */
   reserveTransactions(n: number): void {
     this.tx.reserve(n);
+    this.txIds.reserve(n);
   }
 
   /** Code of a (normalised) currency in the dataset's currency list. @internal */
@@ -410,7 +453,7 @@ export class DatasetBuilder {
         const loc = { file: this.files[this.tx.file[i]], line: this.tx.line[i] };
         const field = badFrom ? "from_account" : "to_account";
         const id = this.refNames[badFrom ? fr : tr];
-        q.add({ ...loc, field, code: "unknown_account", message: `transaction '${this.txIds[i]}' names account '${id}', which is not among the accounts: add the account or fix the id` });
+        q.add({ ...loc, field, code: "unknown_account", message: `transaction '${this.txIds.get(i)}' names account '${id}', which is not among the accounts: add the account or fix the id` });
         continue;
       }
       keep[i] = 1;
@@ -478,17 +521,15 @@ export class DatasetBuilder {
       // V8 run full collections of the whole heap (most of the reference check's time).
       return (kept >= a.length * 0.9 ? a.subarray(0, kept) : a.slice(0, kept)) as T;
     };
-    let ids: string[] = this.txIds;
+    const ids = this.txIds.finish(keep, kept);
     let reportIds = new Map<number, readonly string[]>();
     if (all) {
       if (this.txReportIds.size > 0) reportIds = this.txReportIds;
-    } else {
-      ids = [];
+    } else if (this.txReportIds.size > 0) {
       let j = 0;
       for (let i = 0; i < n; i++) {
         if (!keep[i]) continue;
-        ids.push(this.txIds[i]);
-        const r = this.txReportIds.size > 0 ? this.txReportIds.get(i) : undefined;
+        const r = this.txReportIds.get(i);
         if (r) reportIds.set(j, r);
         j++;
       }

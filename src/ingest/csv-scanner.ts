@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
-import { asciiText } from "./ascii-text.js";
+import { asciiText } from "../_lib/ascii-text.js";
 import { CsvParser, type CsvParserOptions, type CsvRowHandler } from "./csv-parser.js";
 
 /**

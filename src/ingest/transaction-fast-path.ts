@@ -1,7 +1,6 @@
 import { civilToEpochMs, isCivilDay } from "../_lib/civil-date.js";
 import { CHANNELS, normaliseChannel } from "../model/codes.js";
 import { normaliseCountry, normaliseCurrency } from "../model/countries.js";
-import { asciiText } from "./ascii-text.js";
 import type { DatasetBuilder } from "./builder.js";
 import { ByteInterner } from "./byte-interner.js";
 import type { CsvRecordView } from "./csv-scanner.js";
@@ -356,8 +355,10 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
       if (tc === INVALID) return false;
     }
     // The row is clean: from here on the outcome is the general path's.
-    const id = view.utf8 ? buf.toString("utf8", s, e) : asciiText(buf, s, e);
-    const base = builder.admitTransaction(id, time, amount, currency, file, line);
+    // An ASCII id goes to the builder as bytes (no string per row); a record with other bytes
+    // decodes as UTF-8, as the general path would.
+    const id = view.utf8 ? buf.toString("utf8", s, e) : undefined;
+    const base = id === undefined ? builder.admitTransactionBytes(buf, s, e, time, amount, currency, file, line) : builder.admitTransaction(id, time, amount, currency, file, line);
     if (Number.isNaN(base)) return true;
     // Codes are resolved in the order addTransaction resolves them, so interned lists match.
     if (isUnresolved(curCode)) {
@@ -374,7 +375,13 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (isUnresolved(fc)) fc = countries.resolve(view, cFromCountry, builder.countryCode(countries.text(fc)));
     if (isUnresolved(tc)) tc = tc === fcState ? fc : countries.resolve(view, cToCountry, builder.countryCode(countries.text(tc)));
     if (fileCode < 0) fileCode = builder.fileCode(file);
-    builder.storeTransaction(id, time, amount, base, curCode, fromRef === NONE ? -1 : fromRef, toRef === NONE ? -1 : toRef, channel, refCode === NONE ? 0 : refCode, fc === NONE ? 0 : fc, tc === NONE ? 0 : tc, fileCode, line);
+    const fromCode = fromRef === NONE ? -1 : fromRef;
+    const toCode = toRef === NONE ? -1 : toRef;
+    const ref = refCode === NONE ? 0 : refCode;
+    const fcCode = fc === NONE ? 0 : fc;
+    const tcCode = tc === NONE ? 0 : tc;
+    if (id === undefined) builder.storeTransactionBytes(buf, s, e, time, amount, base, curCode, fromCode, toCode, channel, ref, fcCode, tcCode, fileCode, line);
+    else builder.storeTransaction(id, time, amount, base, curCode, fromCode, toCode, channel, ref, fcCode, tcCode, fileCode, line);
     return true;
   };
 }

@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel } from "./codes.js";
 import type { Account, Party, Relationship, Report, Transaction } from "./schemas.js";
+import type { TextColumn } from "./text-column.js";
 
 /**
  * Transactions held column-wise, so that ten million of them fit on one machine: typed arrays for
@@ -9,8 +10,8 @@ import type { Account, Party, Relationship, Report, Transaction } from "./schema
 export interface TransactionTable {
   /** Number of transactions. */
   readonly length: number;
-  /** Transaction ids, unique. */
-  readonly id: readonly string[];
+  /** Transaction ids, unique: `id.get(i)` is the id of transaction `i` (held as bytes, see {@link TextColumn}). */
+  readonly id: TextColumn;
   /** Instant of the transaction, milliseconds since the epoch (UTC). */
   readonly time: Float64Array;
   /** Amount in the original currency (positive). */
@@ -63,10 +64,9 @@ export interface Dataset {
   readonly accountCountry: Uint16Array;
 }
 
-const txIdIndexCache = new WeakMap<Dataset, Map<string, number>>();
-
 /**
- * Index of the transaction with this id, or -1. Builds (once per dataset) a hidden id index.
+ * Index of the transaction with this id, or -1 (the id column's {@link TextColumn.indexOf}: the
+ * first call indexes the ids, later calls are one look-up).
  *
  * @example
  * ```ts
@@ -76,14 +76,7 @@ const txIdIndexCache = new WeakMap<Dataset, Map<string, number>>();
  * ```
  */
 export function findTransaction(dataset: Dataset, id: string): number {
-  let map = txIdIndexCache.get(dataset);
-  if (!map) {
-    map = new Map();
-    const ids = dataset.transactions.id;
-    for (let i = 0; i < ids.length; i++) map.set(ids[i], i);
-    txIdIndexCache.set(dataset, map);
-  }
-  return map.get(id) ?? -1;
+  return dataset.transactions.id.indexOf(id);
 }
 
 /**
@@ -101,7 +94,7 @@ export function getTransaction(dataset: Dataset, i: number): Transaction {
   const from = t.from[i];
   const to = t.to[i];
   const rec: Transaction = {
-    id: t.id[i],
+    id: t.id.get(i),
     date: new Date(t.time[i]).toISOString(),
     amount: t.amount[i],
     currency: dataset.currencies[t.currency[i]],

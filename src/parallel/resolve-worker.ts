@@ -4,6 +4,7 @@
 import { parentPort } from "node:worker_threads";
 import type { Dataset } from "../model/dataset.js";
 import type { Party } from "../model/schemas.js";
+import { TextColumn } from "../model/text-column.js";
 import { type ResolveOptions, resolveEntities } from "../resolve/resolve-entities.js";
 
 /** What the main thread hands the resolve worker. */
@@ -28,7 +29,7 @@ function partiesOnly(parties: readonly Party[]): Dataset {
     reports: [],
     transactions: {
       length: 0,
-      id: [],
+      id: TextColumn.from([]),
       time: new Float64Array(0),
       amount: new Float64Array(0),
       baseAmount: new Float64Array(0),

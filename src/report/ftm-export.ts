@@ -222,8 +222,8 @@ export function exportFtm(dataset: Dataset, selection?: FtmSelection): FtmEntity
     x.add("date", ftmDate(t.time[i]));
     x.add("purpose", dataset.references[t.reference[i]]);
     x.add("programme", CHANNELS[t.channel[i]]);
-    x.add("transactionNumber", t.id[i]);
-    out.push({ id: `${FTM_ID_PREFIXES.transaction}${t.id[i]}`, schema: "Payment", properties: x.props });
+    x.add("transactionNumber", t.id.get(i));
+    out.push({ id: `${FTM_ID_PREFIXES.transaction}${t.id.get(i)}`, schema: "Payment", properties: x.props });
   }
   return out;
 }

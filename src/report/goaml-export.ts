@@ -350,7 +350,7 @@ export function exportGoamlReport(dataset: Dataset, selection: GoamlSelection, o
   }
   const o = { ...DEFAULT_GOAML_EXPORT_OPTIONS, ...options };
   const transmodes = { ...DEFAULT_GOAML_TRANSMODES, ...(options.transmodes ?? {}) };
-  const txs = [...new Set(selection.transactions)].sort((a, b) => t.time[a] - t.time[b] || (t.id[a] < t.id[b] ? -1 : 1));
+  const txs = [...new Set(selection.transactions)].sort((a, b) => t.time[a] - t.time[b] || (t.id.get(a) < t.id.get(b) ? -1 : 1));
   const local = options.currencyLocal ?? mostFrequentCurrency(dataset, txs) ?? dataset.baseCurrency;
   const w = new XmlWriter();
   const s = new SubjectWriter(dataset, w);
@@ -378,7 +378,7 @@ export function exportGoamlReport(dataset: Dataset, selection: GoamlSelection, o
     const channel = CHANNELS[t.channel[i]] as Channel;
     const countries = transactionCountries(dataset, i);
     w.open("transaction");
-    w.el("transactionnumber", t.id[i]);
+    w.el("transactionnumber", t.id.get(i));
     w.el("transaction_description", dataset.references[t.reference[i]] || undefined);
     w.el("date_transaction", isoInstant(t.time[i]));
     w.el("transmode_code", transmodes[channel]);

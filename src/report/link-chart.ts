@@ -216,7 +216,7 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
     const edge = edges[e];
     edge.amount += t.baseAmount[i];
     edge.count++;
-    if (!edge.flow && flowTx.size > 0 && flowTx.has(t.id[i])) edge.flow = true;
+    if (!edge.flow && flowTx.size > 0 && flowTx.has(t.id.get(i))) edge.flow = true;
     if (t.time[i] < edge.start) edge.start = t.time[i];
     if (t.time[i] > edge.end) edge.end = t.time[i];
   }
@@ -278,7 +278,7 @@ export function buildLinkChart(results: unknown, dataset: Dataset, options: Link
       alerts: alertsOf.get(acc.id) ?? [],
       volume: Math.round(volume[a] * 100) / 100,
       transactions: list.map((i) => ({
-        id: t.id[i],
+        id: t.id.get(i),
         date: new Date(t.time[i]).toISOString(),
         amount: Math.round(t.baseAmount[i] * 100) / 100,
         from: accId(t.from[i]),

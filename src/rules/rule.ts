@@ -70,7 +70,7 @@ export interface RuleSpec<S extends z.ZodObject> {
  *     const out = [];
  *     for (let i = 0; i < t.length; i++) {
  *       if (t.from[i] === -1 && t.to[i] >= 0 && t.baseAmount[i] >= p.min) {
- *         out.push({ key: t.id[i], value: t.baseAmount[i], accounts: [t.to[i]], transactions: [i], start: t.time[i], end: t.time[i] });
+ *         out.push({ key: t.id.get(i), value: t.baseAmount[i], accounts: [t.to[i]], transactions: [i], start: t.time[i], end: t.time[i] });
  *       }
  *     }
  *     return out;

@@ -180,7 +180,7 @@ function toAlert(ctx: RuleContext, r: ResolvedRule, m: Measurement, maxEvidence:
     }
   }
   const ids = ds.transactions.id;
-  const txs = m.transactions.slice(0, maxEvidence).map((i) => ids[i]);
+  const txs = m.transactions.slice(0, maxEvidence).map((i) => ids.get(i));
   let explanation = `${r.rule.explain(m, r.params, ctx)}; ${band.reason}`;
   if (m.transactions.length > maxEvidence) explanation += ` (the first ${maxEvidence} of ${m.transactions.length} transactions are listed)`;
   const alert: Alert = {

@@ -113,7 +113,7 @@ export const stackRule = defineRule({
       if (txs.length < p.minHops) continue;
       for (const f of txs) used[f] = 1;
       out.push({
-        key: `${t.id[e]}`,
+        key: `${t.id.get(e)}`,
         value: txs.length,
         accounts,
         transactions: txs,

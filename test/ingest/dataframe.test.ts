@@ -78,7 +78,7 @@ describe("DataFrame interop (danfo-js)", () => {
     const df = new DataFrame(toRows(txRows));
     const { dataset, quarantine } = createDataset({ transactions: fromDataFrame(df) });
     expect(quarantine).toEqual([]);
-    expect(dataset.transactions.id).toEqual(["T1", "T2"]);
+    expect(dataset.transactions.id.toArray()).toEqual(["T1", "T2"]);
     expect(dataset.accounts.map((a) => a.id)).toEqual(["A", "B"]);
   });
 });

@@ -174,7 +174,7 @@ describe("readGoamlStream", () => {
 </report>`;
     const { stats, dataset, quarantine } = await readXml(xml);
     expect(stats.rowsRead).toBe(4);
-    expect(dataset.transactions.id).toEqual(["T3"]);
+    expect(dataset.transactions.id.toArray()).toEqual(["T3"]);
     expect(getTransaction(dataset, 0)).toMatchObject({ amount: 250.5, channel: "cash_deposit", toAccount: "A1", reportIds: ["9/R-9"] });
     expect(quarantine.map((e) => [e.line, e.field, e.code])).toEqual([
       [2, "date_transaction", "invalid_date"],

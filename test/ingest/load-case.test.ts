@@ -125,7 +125,7 @@ describe("loadCase: JSON, NDJSON and mappings", () => {
       ["accounts.json", 3, "unknown_country"],
       ["transactions.ndjson", 2, "invalid_json"],
     ]);
-    expect(load.dataset.transactions.id).toEqual(["T1", "T3"]);
+    expect(load.dataset.transactions.id.toArray()).toEqual(["T1", "T3"]);
   });
 
   it("reports a truncated JSON array", async () => {

@@ -96,7 +96,7 @@ describe("configuration", () => {
       measure: (ctx, p) => {
         const t = ctx.dataset.transactions;
         const out = [];
-        for (let i = 0; i < t.length; i++) if (t.from[i] < 0 && t.baseAmount[i] >= p.min) out.push({ key: t.id[i], value: t.baseAmount[i], accounts: [t.to[i]], transactions: [i] });
+        for (let i = 0; i < t.length; i++) if (t.from[i] < 0 && t.baseAmount[i] >= p.min) out.push({ key: t.id.get(i), value: t.baseAmount[i], accounts: [t.to[i]], transactions: [i] });
         return out;
       },
       explain: (m) => `A cash deposit of ${m.value} was made`,

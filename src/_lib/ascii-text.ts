@@ -1,8 +1,8 @@
 /**
  * The text of ASCII bytes `buf[s..e)`: short ones (ids) by `String.fromCharCode`, which skips
  * the native call and encoding dispatch of `Buffer#toString` (a third of the cost of making a
- * million id strings); longer ones by `toString("latin1")`, the same text for ASCII. Internal to
- * the ingest stage, not exported from the package.
+ * million id strings); longer ones by `toString("latin1")`, the same text for ASCII. Shared by the
+ * CSV reader and the text columns; not exported from the package.
  *
  * @example
  * ```ts
