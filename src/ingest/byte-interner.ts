@@ -96,19 +96,18 @@ export class ByteInterner {
     let w1 = 0;
     let w2 = 0;
     if (start + INLINE <= buf.length) {
-      // Twelve loads whatever the key's length, the bytes after a shorter key masked off: no
-      // branch per byte (a byte loop with a branch per word cost more than the table look-up).
+      // Whole words (the bytes after a shorter key masked off), only as many as hold key bytes:
+      // no branch per byte (a byte loop with a branch per word cost more than the table look-up).
       w0 = buf[start] | (buf[start + 1] << 8) | (buf[start + 2] << 16) | (buf[start + 3] << 24);
-      w1 = buf[start + 4] | (buf[start + 5] << 8) | (buf[start + 6] << 16) | (buf[start + 7] << 24);
-      w2 = buf[start + 8] | (buf[start + 9] << 8) | (buf[start + 10] << 16) | (buf[start + 11] << 24);
-      if (len < 4) {
-        w0 &= (1 << (len << 3)) - 1;
-        w1 = 0;
-        w2 = 0;
-      } else if (len < 8) {
-        w1 &= (1 << ((len - 4) << 3)) - 1;
-        w2 = 0;
-      } else if (len < INLINE) w2 &= (1 << ((len - 8) << 3)) - 1;
+      if (len < 4) w0 &= (1 << (len << 3)) - 1;
+      else if (len > 4) {
+        w1 = buf[start + 4] | (buf[start + 5] << 8) | (buf[start + 6] << 16) | (buf[start + 7] << 24);
+        if (len < 8) w1 &= (1 << ((len - 4) << 3)) - 1;
+        else if (len > 8) {
+          w2 = buf[start + 8] | (buf[start + 9] << 8) | (buf[start + 10] << 16) | (buf[start + 11] << 24);
+          if (len < INLINE) w2 &= (1 << ((len - 8) << 3)) - 1;
+        }
+      }
     } else {
       // Near the end of the buffer: byte by byte.
       const head = Math.min(len, INLINE);
@@ -119,7 +118,7 @@ export class ByteInterner {
         else w2 |= c << ((k - 8) << 3);
       }
     }
-    let h = mixWord(mixWord(mixWord(len, w0), w1), w2);
+    let h = hashHead(len, w0, w1, w2);
     for (let i = start + INLINE; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     h = finish(h);
     const code = len > INLINE ? LONG : len + 1;
@@ -241,7 +240,7 @@ export class ByteInterner {
       // The hash again, from the slot (and the arena for a long key): it is not kept.
       const code = meta & 15;
       const len = code === LONG ? oldLengths![slot] : code - 1;
-      let h = mixWord(mixWord(mixWord(len, old[b]), old[b + 1]), old[b + 2]);
+      let h = hashHead(len, old[b], old[b + 1], old[b + 2]);
       if (code === LONG) {
         const at = oldTails![slot];
         for (let i = at, e = at + len - INLINE; i < e; i++) h = Math.imul(h ^ arena[i], 0x01000193);
@@ -274,6 +273,16 @@ function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);
+}
+
+/**
+ * The hash of a key's length and its first 12 bytes as words: one MurmurHash3 round per word
+ * that holds key bytes (a currency code or a channel takes one round, not three).
+ */
+function hashHead(len: number, w0: number, w1: number, w2: number): number {
+  const h = mixWord(len, w0);
+  if (len <= 4) return h;
+  return len <= 8 ? mixWord(h, w1) : mixWord(mixWord(h, w1), w2);
 }
 
 /** One round of MurmurHash3's 32-bit body: word `w` mixed into hash `h`. */
