@@ -6,6 +6,7 @@ import type { Account, Party, Relationship, Report } from "../model/schemas.js";
 import type { DatasetBuilder, SourceLocation } from "./builder.js";
 import { type GoamlCodes, type GoamlCodeTablesInput, goamlCodes } from "./goaml-codes.js";
 import { type GoamlAccount, type GoamlSubject, goamlAccount, goamlEntity, goamlPerson } from "./goaml-subjects.js";
+import { sameSubtree, subtreeHash } from "./goaml-subtree.js";
 import { streamXmlChildren, type XmlNode, xmlChild, xmlChildren, xmlText } from "./goaml-xml.js";
 import type { CaseFileReader } from "./load-case.js";
 import { formatInstant, readDate } from "./normalise-date.js";
@@ -175,13 +176,17 @@ function mergeParty(into: Party, from: Party): void {
   if (!into.sector && from.sector) into.sector = from.sector;
 }
 
-/** The whole content of an element (names, texts, nesting) as one string: equal strings, equal elements. */
-function subtreeKey(node: XmlNode): string {
-  let key = `${node.name}\u0001${node.text.length}\u0001${node.text}(`;
-  const children = node.children;
-  for (let i = 0; i < children.length; i++) key += subtreeKey(children[i]);
-  return `${key})`;
+/** A person element read in a file and its party, with the next one of the same hash. */
+interface PersonMemo {
+  readonly node: XmlNode;
+  readonly party: Party;
+  readonly next: PersonMemo | undefined;
 }
+
+/** Person elements remembered per file (beyond them, persons are read each time). */
+const PERSON_MEMO_LIMIT = 100_000;
+/** Person elements remembered per hash: a file crafted to make hashes collide cannot make look-ups slow. */
+const PERSON_MEMO_CHAIN = 8;
 
 function countElements(node: XmlNode): number {
   // Indexed loops over children here and below: see xmlChild.
@@ -201,8 +206,9 @@ class GoamlFile {
   private readonly accounts = new Set<string>();
   private readonly accountDetail: Map<string, AccountDetail>;
   private readonly links = new Set<string>();
-  /** Persons read in this file, by their element's content (see {@link subtreeKey}). */
-  private readonly persons = new Map<string, Party>();
+  /** Persons read in this file, by a hash of their element's content (see subtreeHash). */
+  private readonly persons = new Map<number, PersonMemo>();
+  private personCount = 0;
   /** Party ids computed in this file, by kind and identifying key (hashing is the costly part). */
   private readonly partyIds = new Map<string, string>();
   private sawAny = false;
@@ -355,11 +361,14 @@ class GoamlFile {
    * a party depends only on its element (and the report), and adding it again merges nothing new.
    */
   private person(node: XmlNode, scope: string): Party | undefined {
-    const key = subtreeKey(node);
-    let party = this.persons.get(key);
-    if (party === undefined) {
-      party = goamlPerson(node, scope, this.partyIds);
-      if (party !== undefined && this.persons.size < 100_000) this.persons.set(key, party);
+    const hash = subtreeHash(node, 0);
+    const first = this.persons.get(hash);
+    let chain = 0;
+    for (let m = first; m !== undefined; m = m.next, chain++) if (sameSubtree(m.node, node)) return m.party;
+    const party = goamlPerson(node, scope, this.partyIds);
+    if (party !== undefined && this.personCount < PERSON_MEMO_LIMIT && chain < PERSON_MEMO_CHAIN) {
+      this.persons.set(hash, { node, party, next: first });
+      this.personCount++;
     }
     return party;
   }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as nodeCrypto from "node:crypto";
 import { normaliseSector } from "../model/codes.js";
 import { normaliseCountry, normaliseCurrency } from "../model/countries.js";
 import type { Account, Address, Identifier, Party } from "../model/schemas.js";
@@ -46,6 +46,14 @@ export function foldGoamlName(name: string): string {
 }
 
 /**
+ * The SHA-256 of a string's UTF-8 bytes, in hex: Node's one-shot `crypto.hash` where there is one
+ * (Node 20.12 and later; a report names thousands of persons, and it costs a fraction of a Hash
+ * object per id), else a Hash object.
+ */
+const sha256Hex: (s: string) => string =
+  typeof nodeCrypto.hash === "function" ? (s) => nodeCrypto.hash("sha256", s, "hex") : (s) => nodeCrypto.createHash("sha256").update(s).digest("hex");
+
+/**
  * A stable party id from a kind and an identifying key: `person-` or `entity-` and 16 hex digits
  * of the key's SHA-256. `known` (optional) remembers the ids already computed, by kind and key: a
  * reader meets the same person in many transactions.
@@ -58,7 +66,7 @@ export function foldGoamlName(name: string): string {
  * ```
  */
 export function goamlPartyId(kind: "person" | "entity", key: string, known?: Map<string, string>): string {
-  if (known === undefined) return `${kind}-${createHash("sha256").update(`${kind}\u0000${key}`).digest("hex").slice(0, 16)}`;
+  if (known === undefined) return `${kind}-${sha256Hex(`${kind}\u0000${key}`).slice(0, 16)}`;
   const k = `${kind}\u0000${key}`;
   let id = known.get(k);
   if (id === undefined) known.set(k, (id = goamlPartyId(kind, key)));

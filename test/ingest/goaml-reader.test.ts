@@ -1,13 +1,16 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OptionError } from "../../src/errors.js";
 import { DatasetBuilder } from "../../src/ingest/builder.js";
 import { goamlCodes } from "../../src/ingest/goaml-codes.js";
 import { readGoamlStream } from "../../src/ingest/goaml-reader.js";
-import { goamlPartyId, occupationRoles } from "../../src/ingest/goaml-subjects.js";
+import { goamlPartyId, goamlPerson, occupationRoles } from "../../src/ingest/goaml-subjects.js";
+import type { XmlNode } from "../../src/ingest/goaml-xml.js";
 import { loadCase } from "../../src/ingest/load-case.js";
 import { Quarantine } from "../../src/ingest/quarantine.js";
 import { caseReaders } from "../../src/ingest/readers.js";
@@ -151,6 +154,20 @@ describe("goAML sample set (datasets/goaml-sample)", async () => {
   });
 });
 
+describe("goamlPartyId", () => {
+  it("is the first 16 hex digits of the SHA-256 of the kind and key, for any string (lone surrogates too)", () => {
+    const text = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(fc.constantFrom("person" as const, "entity" as const), text, (kind, key) => {
+        const expected = `${kind}-${createHash("sha256").update(`${kind}\u0000${key}`).digest("hex").slice(0, 16)}`;
+        expect(goamlPartyId(kind, key)).toBe(expected);
+        expect(goamlPartyId(kind, key, new Map())).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("occupationRoles", () => {
   it("adds the official roles the rules look for, and nothing for private occupations", () => {
     expect(occupationRoles("Senior Customs Officer", "Tanzania Revenue Authority")).toEqual(["senior_customs_officer", "customs", "official"]);
@@ -195,6 +212,42 @@ describe("readGoamlStream", () => {
     expect(dataset.accounts).toHaveLength(1);
     expect(dataset.accounts[0]).toMatchObject({ id: "A1", institution: "Zanzibar Ocean Bank PLC", holder: dataset.parties[0].id });
     expect(dataset.parties.map((p) => p.name)).toEqual(["Bahari Freight Agencies Ltd"]);
+  });
+
+  it("gives each walk-in person element the party read from it alone, however alike the elements (same texts, order or names)", async () => {
+    // Near-identical person elements: texts that differ in one character or join to the same name,
+    // children in another order, one child more, another element name: a person met again must
+    // be the same element, not a similar one.
+    const child = fc.constantFrom<[string, string]>(["first_name", "Walk"], ["first_name", "Walk In"], ["first_name", "Walj"], ["last_name", "In 1"], ["last_name", "1"], ["last_name", "In 10"], ["id_number", "N1"], ["id_number", "N10"], ["nationality1", "TZ"], ["middle_name", "In"]);
+    const person = fc.record({ name: fc.constantFrom("from_person", "from_person_my_client"), children: fc.array(child, { minLength: 1, maxLength: 4 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: 5 }), { minLength: 1, maxLength: 14 }), fc.array(person, { minLength: 6, maxLength: 6 }), async (picks, pool) => {
+        const xml = `${HEAD}${picks
+          .map((k, i) => {
+            const p = pool[k];
+            const inner = p.children.map(([n, t]) => `<${n}>${t}</${n}>`).join("");
+            return `<transaction><transactionnumber>T${i}</transactionnumber><date_transaction>2024-03-01</date_transaction><amount_local>5</amount_local><t_from><from_funds_code>BANKD</from_funds_code><${p.name}>${inner}</${p.name}></t_from><t_to><to_funds_code>X</to_funds_code><to_account><account>A1</account></to_account></t_to></transaction>`;
+          })
+          .join("\n")}</report>`;
+        const { dataset } = await readXml(xml);
+        const expectedNames = new Map<string, Set<string>>();
+        const payers: (string | undefined)[] = [];
+        for (const k of picks) {
+          const p = pool[k];
+          const node: XmlNode = { name: p.name, text: "", line: 1, children: p.children.map(([n, t]) => ({ name: n, text: t, line: 1, children: [] })) };
+          const party = goamlPerson(node, "9/R-9");
+          payers.push(party === undefined ? undefined : `${party.id}:account`);
+          if (party !== undefined) {
+            const names = expectedNames.get(party.id) ?? new Set<string>();
+            names.add(party.name);
+            expectedNames.set(party.id, names);
+          }
+        }
+        expect(dataset.transactions.id.map((_, i) => getTransaction(dataset, i).fromAccount)).toEqual(payers);
+        expect(new Map(dataset.parties.map((p) => [p.id, new Set([p.name, ...p.aliases])]))).toEqual(expectedNames);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("decodes a character split between two byte chunks", async () => {
