@@ -243,7 +243,7 @@ describe("readGoamlStream", () => {
             expectedNames.set(party.id, names);
           }
         }
-        expect(dataset.transactions.id.map((_, i) => getTransaction(dataset, i).fromAccount)).toEqual(payers);
+        expect(Array.from({ length: dataset.transactions.length }, (_, i) => getTransaction(dataset, i).fromAccount)).toEqual(payers);
         expect(new Map(dataset.parties.map((p) => [p.id, new Set([p.name, ...p.aliases])]))).toEqual(expectedNames);
       }),
       { numRuns: 200 },
