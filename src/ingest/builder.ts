@@ -77,6 +77,10 @@ export class DatasetBuilder {
    * ids come in increasing order, by a hash index once that order breaks.
    */
   private readonly txIds = new TextColumnWriter(4096, 12);
+  /** The id bytes that {@link admitTransactionBytes} admitted last, for {@link storeTransaction}. */
+  private admittedBuf: Buffer | undefined;
+  private admittedStart = 0;
+  private admittedEnd = 0;
   private readonly tx = new TransactionColumns();
   private readonly txReportIds = new Map<number, readonly string[]>();
   private readonly files: string[] = [];
@@ -196,7 +200,8 @@ export class DatasetBuilder {
 
   /**
    * {@link admitTransaction} for an id given as ASCII bytes `buf[start..end)` (no string made
-   * unless it is quarantined); the caller then calls {@link storeTransactionBytes}.
+   * unless it is quarantined); the caller then calls {@link storeTransaction} with a `null` id,
+   * which stores these bytes.
    * @internal
    */
   admitTransactionBytes(buf: Buffer, start: number, end: number, time: number, amount: number, currency: string, file: string, line: number): number {
@@ -204,7 +209,13 @@ export class DatasetBuilder {
       this.dup({ file, line }, "id", asciiText(buf, start, end), "transaction");
       return Number.NaN;
     }
-    return this.baseAmount(time, amount, currency, file, line);
+    const base = this.baseAmount(time, amount, currency, file, line);
+    if (!Number.isNaN(base)) {
+      this.admittedBuf = buf;
+      this.admittedStart = start;
+      this.admittedEnd = end;
+    }
+    return base;
   }
 
   /** The amount in the base currency, or `NaN` (quarantined) when the FX table has no rate. */
@@ -227,11 +238,12 @@ export class DatasetBuilder {
   /**
    * Second half of {@link addTransaction}: store an admitted transaction's columns. Codes come
    * from {@link currencyCode}, {@link accountRef}, {@link referenceCode}, {@link countryCode} and
-   * {@link fileCode}, resolved in that order.
+   * {@link fileCode}, resolved in that order. A `null` id stores the id bytes that
+   * {@link admitTransactionBytes} just admitted.
    * @internal
    */
   storeTransaction(
-    id: string,
+    id: string | null,
     time: number,
     amount: number,
     base: number,
@@ -246,51 +258,13 @@ export class DatasetBuilder {
     line: number,
     reportIds?: readonly string[],
   ): void {
-    this.txIds.push(id);
-    this.storeColumns(time, amount, base, currency, fromRef, toRef, channel, reference, fromCountry, toCountry, file, line, reportIds);
-  }
-
-  /**
-   * {@link storeTransaction} for an id given as the ASCII bytes `buf[start..end)` that
-   * {@link admitTransactionBytes} admitted.
-   * @internal
-   */
-  storeTransactionBytes(
-    buf: Buffer,
-    start: number,
-    end: number,
-    time: number,
-    amount: number,
-    base: number,
-    currency: number,
-    fromRef: number,
-    toRef: number,
-    channel: number,
-    reference: number,
-    fromCountry: number,
-    toCountry: number,
-    file: number,
-    line: number,
-  ): void {
-    this.txIds.pushBytes(buf, start, end, true);
-    this.storeColumns(time, amount, base, currency, fromRef, toRef, channel, reference, fromCountry, toCountry, file, line, undefined);
-  }
-
-  private storeColumns(
-    time: number,
-    amount: number,
-    base: number,
-    currency: number,
-    fromRef: number,
-    toRef: number,
-    channel: number,
-    reference: number,
-    fromCountry: number,
-    toCountry: number,
-    file: number,
-    line: number,
-    reportIds: readonly string[] | undefined,
-  ): void {
+    if (id !== null) this.txIds.push(id);
+    else {
+      const buf = this.admittedBuf;
+      if (buf === undefined) throw new Error("DatasetBuilder.storeTransaction: a null id stores the bytes of admitTransactionBytes, and none were admitted");
+      this.txIds.pushBytes(buf, this.admittedStart, this.admittedEnd, true);
+    }
+    this.admittedBuf = undefined;
     const c = this.tx;
     const i = c.append();
     c.time[i] = time;

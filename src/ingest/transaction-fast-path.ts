@@ -375,13 +375,8 @@ export function createTransactionFastPath(columns: Int32Array, builder: DatasetB
     if (isUnresolved(fc)) fc = countries.resolve(view, cFromCountry, builder.countryCode(countries.text(fc)));
     if (isUnresolved(tc)) tc = tc === fcState ? fc : countries.resolve(view, cToCountry, builder.countryCode(countries.text(tc)));
     if (fileCode < 0) fileCode = builder.fileCode(file);
-    const fromCode = fromRef === NONE ? -1 : fromRef;
-    const toCode = toRef === NONE ? -1 : toRef;
-    const ref = refCode === NONE ? 0 : refCode;
-    const fcCode = fc === NONE ? 0 : fc;
-    const tcCode = tc === NONE ? 0 : tc;
-    if (id === undefined) builder.storeTransactionBytes(buf, s, e, time, amount, base, curCode, fromCode, toCode, channel, ref, fcCode, tcCode, fileCode, line);
-    else builder.storeTransaction(id, time, amount, base, curCode, fromCode, toCode, channel, ref, fcCode, tcCode, fileCode, line);
+    // A null id: the bytes admitted above.
+    builder.storeTransaction(id ?? null, time, amount, base, curCode, fromRef === NONE ? -1 : fromRef, toRef === NONE ? -1 : toRef, channel, refCode === NONE ? 0 : refCode, fc === NONE ? 0 : fc, tc === NONE ? 0 : tc, fileCode, line);
     return true;
   };
 }
