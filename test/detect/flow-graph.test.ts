@@ -36,9 +36,17 @@ function dataset(transfers: { from: number; to: number; amount: number; card: bo
 describe("buildFlowGraph", () => {
   it("builds the graph weightedGraphFromEdges builds from the weighted transfers (property)", () => {
     fc.assert(
-      fc.property(transfersArb, fc.constantFrom<EdgeWeighting>("log", "amount", "count"), fc.integer({ min: 1, max: 4 }), fc.constantFrom<"account" | "party">("account", "party"), (transfers, weighting, hubDegree, level) => {
+      fc.property(
+        transfersArb,
+        fc.constantFrom<EdgeWeighting>("log", "amount", "count"),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom<"account" | "party">("account", "party"),
+        // Scores of some accounts and parties: the risk factor of the weights (0 for everything else).
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 100 })), { maxLength: 5 }),
+        (transfers, weighting, hubDegree, level, scored) => {
         const ds = dataset(transfers);
-        const g = buildFlowGraph(ds, { weighting, hubDegree, level, relationshipWeight: 0 });
+        const scores = scored.map(([k, score]) => (k < 8 ? { kind: "account" as const, id: `A${k}`, score } : { kind: "party" as const, id: PARTIES[k - 8], score }));
+        const g = buildFlowGraph(ds, { weighting, hubDegree, level, relationshipWeight: 0, scores });
         // Reference: the weighting of the file header, one edge per kept transfer, then weightedGraphFromEdges.
         const t = ds.transactions;
         const node = g.accountNode;
@@ -60,15 +68,16 @@ describe("buildFlowGraph", () => {
           const base = weighting === "amount" ? t.baseAmount[i] : weighting === "count" ? 1 : Math.log1p(t.baseAmount[i]);
           src.push(u);
           dst.push(v);
-          w.push(base * damp[u] * damp[v] * (1 + 4 * 0));
+          w.push(base * damp[u] * damp[v] * (1 + 4 * Math.min(g.risk[u], g.risk[v])));
         }
         const ref = weightedGraphFromEdges(g.nodes, src, dst, w);
         expect([...g.offsets]).toEqual([...ref.offsets]);
         expect([...g.neighbors]).toEqual([...ref.neighbors]);
         expect([...g.weights]).toEqual([...ref.weights]);
         expect([...g.degree]).toEqual(counterparties.map((s) => s.size));
-      }),
-      { numRuns: 200 },
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

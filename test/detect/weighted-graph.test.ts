@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collapseGraph, compactRows, weightedGraphFromEdges } from "../../src/detect/weighted-graph.js";
+import { collapseGraph, compactRows, edgeRows, weightedGraphFromEdges } from "../../src/detect/weighted-graph.js";
 
 describe("collapseGraph", () => {
   it("gives the rows of concatenating each community's member rows, then compactRows (property)", () => {
@@ -56,5 +56,34 @@ describe("collapseGraph", () => {
     const c = collapseGraph(g, Int32Array.of(0, 0, 0, 1, 1, 1), 2);
     expect([...c.neighbors]).toEqual([0, 1, 1, 0]);
     expect([...c.weights]).toEqual([30, 1, 30, 1]);
+  });
+});
+
+describe("edgeRows", () => {
+  it("fills the rows in two passes (by bands of rows) exactly as the direct fill, entry for entry (property)", () => {
+    const arb = fc.integer({ min: 1, max: 5000 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.oneof(fc.double({ min: 0.001, max: 1000, noNaN: true }), fc.constantFrom(0, -1, Number.POSITIVE_INFINITY, Number.NaN))), { maxLength: 400 }),
+        withWeights: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(arb, ({ n, edges, withWeights }) => {
+        const src = edges.map((e) => e[0]);
+        const dst = edges.map((e) => e[1]);
+        const w = edges.map((e) => e[2]);
+        const direct = edgeRows(n, src, dst, w, edges.length, withWeights, Number.POSITIVE_INFINITY);
+        const banded = edgeRows(n, src, dst, w, edges.length, withWeights, 0);
+        expect([...banded.offsets]).toEqual([...direct.offsets]);
+        expect([...banded.nbr]).toEqual([...direct.nbr]);
+        expect(banded.wts && [...banded.wts]).toEqual(direct.wts && [...direct.wts]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses an edge outside the nodes", () => {
+    expect(() => edgeRows(2, [0], [2], [1], 1, true)).toThrow(/outside 0..1/);
   });
 });
