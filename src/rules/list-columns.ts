@@ -53,36 +53,110 @@ function cached(ctx: RuleContext): Cached {
 function buildBoth(ctx: RuleContext, c: Cached): void {
   const t = ctx.dataset.transactions;
   const { byTime, accounts, outStart, outTx, inStart, inTx } = ctx.adjacency;
-  const outCursor = outStart.slice(0, accounts);
-  const inCursor = inStart.slice(0, accounts);
   const out = { other: new Int32Array(outTx.length), time: new Float64Array(outTx.length), amount: new Float64Array(outTx.length) };
   const inc = { other: new Int32Array(inTx.length), time: new Float64Array(inTx.length), amount: new Float64Array(inTx.length) };
   const outPos = new Int32Array(t.length);
-  const { from, to, time, baseAmount } = t;
-  // both sides in one pass: each transaction's columns are read once
-  for (let k = 0; k < byTime.length; k++) {
-    const i = byTime[k];
-    const f = from[i];
-    const r = to[i];
-    const ti = time[i];
-    const am = baseAmount[i];
-    if (f >= 0) {
-      const q = outCursor[f]++;
-      out.other[q] = r;
-      out.time[q] = ti;
-      out.amount[q] = am;
-      outPos[i] = q;
-    } else outPos[i] = -1;
-    if (r >= 0) {
-      const q = inCursor[r]++;
-      inc.other[q] = f;
-      inc.time[q] = ti;
-      inc.amount[q] = am;
+  const { from, to } = t;
+  if (outTx.length + inTx.length >= BANDED_MIN_ENTRIES) {
+    scatterBanded(t, byTime, accounts, from, to, outStart, out, outPos);
+    scatterBanded(t, byTime, accounts, to, from, inStart, inc, undefined);
+  } else {
+    const { time, baseAmount } = t;
+    const outCursor = outStart.slice(0, accounts);
+    const inCursor = inStart.slice(0, accounts);
+    // both sides in one pass: each transaction's columns are read once
+    for (let k = 0; k < byTime.length; k++) {
+      const i = byTime[k];
+      const f = from[i];
+      const r = to[i];
+      const ti = time[i];
+      const am = baseAmount[i];
+      if (f >= 0) {
+        const q = outCursor[f]++;
+        out.other[q] = r;
+        out.time[q] = ti;
+        out.amount[q] = am;
+        outPos[i] = q;
+      } else outPos[i] = -1;
+      if (r >= 0) {
+        const q = inCursor[r]++;
+        inc.other[q] = f;
+        inc.time[q] = ti;
+        inc.amount[q] = am;
+      }
     }
   }
   c.out = out;
   c.in = inc;
   c.outPos = outPos;
+}
+
+/** List entries (both sides) from which {@link buildBoth} scatters in two passes (below, the lists fit in the caches). */
+const BANDED_MIN_ENTRIES = 1 << 21;
+/** Accounts per band of the two-pass scatter. */
+const BAND_SHIFT = 11;
+
+/**
+ * One side's columns in list order, written in two passes: each transaction (in `byTime` order)
+ * first goes to the part of the arrays of its band of 2,048 accounts (a few thousand write
+ * positions, within the caches), then each band is put in list order within its own part. The
+ * same arrays, entry for entry, as writing each transaction straight to its list position, which
+ * is a cache miss per column once the lists are larger than the caches (10M transactions: 240 MB
+ * a side). `owner` is the account whose list holds the entry, `other` the counterparty;
+ * `pos` (the sender side only) receives each transaction's list position, -1 without an owner.
+ */
+export function scatterBanded(t: RuleContext["dataset"]["transactions"], byTime: Int32Array, accounts: number, owner: Int32Array, other: Int32Array, start: Int32Array, side: ListSide, pos: Int32Array | undefined): void {
+  const { time, baseAmount } = t;
+  const bands = accounts === 0 ? 0 : ((accounts - 1) >> BAND_SHIFT) + 1;
+  const bandFill = new Int32Array(bands);
+  for (let b = 0; b < bands; b++) bandFill[b] = start[b << BAND_SHIFT];
+  const total = start[accounts];
+  const low = new Uint16Array(total);
+  const idx = pos ? new Int32Array(total) : undefined;
+  const mask = (1 << BAND_SHIFT) - 1;
+  for (let k = 0; k < byTime.length; k++) {
+    const i = byTime[k];
+    const a = owner[i];
+    if (a < 0) {
+      if (pos) pos[i] = -1;
+      continue;
+    }
+    const p = bandFill[a >> BAND_SHIFT]++;
+    side.other[p] = other[i];
+    side.time[p] = time[i];
+    side.amount[p] = baseAmount[i];
+    low[p] = a & mask;
+    if (idx) idx[p] = i;
+  }
+  let room = 0;
+  for (let b = 0; b < bands; b++) room = Math.max(room, start[Math.min(accounts, (b + 1) << BAND_SHIFT)] - start[b << BAND_SHIFT]);
+  const cOther = new Int32Array(room);
+  const cTime = new Float64Array(room);
+  const cAmount = new Float64Array(room);
+  const cIdx = idx ? new Int32Array(room) : undefined;
+  const fill = new Int32Array(1 << BAND_SHIFT);
+  const o = side.other as Int32Array;
+  const tm = side.time as Float64Array;
+  const am = side.amount as Float64Array;
+  for (let b = 0; b < bands; b++) {
+    const first = b << BAND_SHIFT;
+    const last = Math.min(accounts, first + (1 << BAND_SHIFT));
+    const lo = start[first];
+    const hi = start[last];
+    if (hi === lo) continue;
+    for (let a = first; a < last; a++) fill[a - first] = start[a];
+    cOther.set(o.subarray(lo, hi));
+    cTime.set(tm.subarray(lo, hi));
+    cAmount.set(am.subarray(lo, hi));
+    if (idx) cIdx!.set(idx.subarray(lo, hi));
+    for (let k = 0, p = lo; p < hi; k++, p++) {
+      const q = fill[low[p]]++;
+      o[q] = cOther[k];
+      tm[q] = cTime[k];
+      am[q] = cAmount[k];
+      if (pos) pos[cIdx![k]] = q;
+    }
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRuleContext } from "../../src/rules/context.js";
-import { inColumns, onwardStarts, onwardStartsByOut, outColumns } from "../../src/rules/list-columns.js";
+import { inColumns, onwardStarts, onwardStartsByOut, outColumns, scatterBanded } from "../../src/rules/list-columns.js";
 import { bestDistinctWindow, DAY, firstAfter } from "../../src/rules/windows.js";
 import { ds, tx } from "./helpers.js";
 
@@ -108,6 +108,62 @@ describe("list-ordered columns", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("scatterBanded", () => {
+  it("gives both sides' columns and the senders' list positions of the direct scatter, on many accounts (property)", () => {
+    // Up to 9,000 accounts: several bands of 2,048; times out of order, cash sides.
+    const many = fc.array(
+      fc.record({ from: fc.integer({ min: -1, max: 9000 }), to: fc.integer({ min: -1, max: 9000 }), minute: fc.integer({ min: 0, max: 500 }), amount: fc.integer({ min: 1, max: 5000 }) }),
+      { minLength: 1, maxLength: 300 },
+    );
+    fc.assert(
+      fc.property(many, (rs) => {
+        // Every account declared, in a shuffled-looking order, so that account numbers span the bands.
+        const d = ds({
+          accounts: Array.from({ length: 9001 }, (_, a) => ({ id: `A${(a * 7919) % 9001}` })),
+          transactions: rs.map((r, k) => tx(`T${k}`, new Date(Date.UTC(2024, 0, 1) + r.minute * 600_000).toISOString(), r.amount, r.from >= 0 ? `A${r.from}` : undefined, r.to >= 0 || r.from < 0 ? `A${Math.max(r.to, 0)}` : undefined)),
+        });
+        const ctx = createRuleContext(d);
+        const { byTime, accounts, outStart, inStart } = ctx.adjacency;
+        const t = d.transactions;
+        const side = (n: number) => ({ other: new Int32Array(n), time: new Float64Array(n), amount: new Float64Array(n) });
+        // Reference: each transaction straight to its list position.
+        const refOut = side(outStart[accounts]);
+        const refIn = side(inStart[accounts]);
+        const refPos = new Int32Array(t.length);
+        const oc = outStart.slice(0, accounts);
+        const ic = inStart.slice(0, accounts);
+        for (const i of byTime) {
+          if (t.from[i] >= 0) {
+            const q = oc[t.from[i]]++;
+            refOut.other[q] = t.to[i];
+            refOut.time[q] = t.time[i];
+            refOut.amount[q] = t.baseAmount[i];
+            refPos[i] = q;
+          } else refPos[i] = -1;
+          if (t.to[i] >= 0) {
+            const q = ic[t.to[i]]++;
+            refIn.other[q] = t.from[i];
+            refIn.time[q] = t.time[i];
+            refIn.amount[q] = t.baseAmount[i];
+          }
+        }
+        const out = side(outStart[accounts]);
+        const inc = side(inStart[accounts]);
+        const pos = new Int32Array(t.length);
+        scatterBanded(t, byTime, accounts, t.from, t.to, outStart, out, pos);
+        scatterBanded(t, byTime, accounts, t.to, t.from, inStart, inc, undefined);
+        expect(out).toEqual(refOut);
+        expect(inc).toEqual(refIn);
+        expect(pos).toEqual(refPos);
+        // and the cached columns (the direct path at this size) agree too
+        expect(outColumns(ctx)).toEqual(refOut);
+        expect(inColumns(ctx)).toEqual(refIn);
+      }),
+      { numRuns: 40 },
     );
   });
 });
