@@ -58,6 +58,10 @@ function internalise(s: string): string {
  */
 export class XmlNodeBatchWriter extends XmlTreeBuilder {
   private readonly nameIds = new Map<string, number>();
+  /** Names by id, and per name id the id of the name that came after it last time (-1: none yet): goAML repeats one sequence of names. */
+  private readonly nameList: string[] = [];
+  private readonly nextName: number[] = [];
+  private lastName = -1;
   /** Per name id: the last non-empty text of an element of that name, its index in `texts` and the batch it is in. */
   private readonly lastTexts: string[] = [];
   private readonly lastIndex: number[] = [];
@@ -77,8 +81,8 @@ export class XmlNodeBatchWriter extends XmlTreeBuilder {
     file: string,
     root: string,
     private readonly onBatch: (batch: XmlNodeBatch) => void,
-    /** Children of the root per batch. */
-    private readonly batchRoots: number,
+    /** Children of the root per batch (may be changed between batches). */
+    public batchRoots: number,
   ) {
     super(file, root, () => {});
   }
@@ -119,15 +123,23 @@ export class XmlNodeBatchWriter extends XmlTreeBuilder {
       grown.set(this.ops);
       this.ops = grown;
     }
-    let nameId = this.nameIds.get(name);
-    if (nameId === undefined) {
-      nameId = this.nameIds.size;
-      this.nameIds.set(name, nameId);
-      this.names.push(name);
-      this.lastTexts.push("");
-      this.lastIndex.push(0);
-      this.lastBatch.push(-1);
+    const last = this.lastName;
+    let nameId = last === -1 ? -1 : this.nextName[last];
+    if (nameId === -1 || this.nameList[nameId] !== name) {
+      nameId = this.nameIds.get(name) ?? -1;
+      if (nameId === -1) {
+        nameId = this.nameList.length;
+        this.nameIds.set(name, nameId);
+        this.nameList.push(name);
+        this.nextName.push(-1);
+        this.names.push(name);
+        this.lastTexts.push("");
+        this.lastIndex.push(0);
+        this.lastBatch.push(-1);
+      }
+      if (last !== -1) this.nextName[last] = nameId;
     }
+    this.lastName = nameId;
     const at = this.length;
     const ops = this.ops;
     ops[at] = nameId;

@@ -16,7 +16,8 @@ const CHUNK_BYTES = 1 << 20;
  *
  * When the worker cannot start or fails, this thread reads the file itself, skipping the
  * children it has already handed over, so the outcome is still streamXmlFile's (its errors too:
- * a missing file is reported by the reading in this thread).
+ * a missing file is reported by the reading in this thread). `onWay` (optional) is told which
+ * way the file was read in the end: `"worker"`, or `"alone"` after such a fall-back.
  *
  * @example
  * ```ts
@@ -26,7 +27,12 @@ const CHUNK_BYTES = 1 << 20;
  * // names: the same as streamXmlFile gives; problem: undefined
  * ```
  */
-export function streamXmlFileParallel(path: string, options: XmlStreamOptions, onChild: (node: XmlNode) => void): Promise<XmlStreamProblem | undefined> {
+export function streamXmlFileParallel(
+  path: string,
+  options: XmlStreamOptions,
+  onChild: (node: XmlNode) => void,
+  onWay?: (way: "worker" | "alone") => void,
+): Promise<XmlStreamProblem | undefined> {
   let handed = 0;
   const count = (node: XmlNode): void => {
     handed++;
@@ -34,6 +40,7 @@ export function streamXmlFileParallel(path: string, options: XmlStreamOptions, o
   };
   /** The reading in this thread, from the first child not handed over yet. */
   const alone = (): Promise<XmlStreamProblem | undefined> => {
+    onWay?.("alone");
     let skip = handed;
     return streamXmlFile(path, options, (node) => {
       if (skip > 0) skip--;
@@ -76,7 +83,12 @@ export function streamXmlFileParallel(path: string, options: XmlStreamOptions, o
           return;
         }
         worker.postMessage(0);
-      } else if (message.kind === "end") settle(() => message.problem);
+      } else if (message.kind === "end") {
+        settle(() => {
+          onWay?.("worker");
+          return message.problem;
+        });
+      }
       else settle(alone);
     });
     worker.on("error", () => settle(alone));

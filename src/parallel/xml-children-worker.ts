@@ -8,7 +8,8 @@ import { tokenizeXmlInto } from "../ingest/xml-fast-stream.js";
 import { type XmlNodeBatch, XmlNodeBatchWriter } from "../ingest/xml-node-batch.js";
 import type { XmlChildrenWorkerInput, XmlChildrenWorkerMessage } from "./xml-children-protocol.js";
 
-/** Children of the root per batch. */
+/** Children of the root per batch: few in the first (the main thread waits for it), then more. */
+const FIRST_BATCH_ROOTS = 128;
 const BATCH_ROOTS = 2048;
 /** Batches sent and not yet read by the main thread, beyond which the worker stops reading the file. */
 const MAX_IN_FLIGHT = 4;
@@ -31,6 +32,7 @@ function send(message: XmlChildrenWorkerMessage, transfer: ArrayBuffer[] = []): 
 
 function sendBatch(batch: XmlNodeBatch): void {
   inFlight++;
+  writer.batchRoots = Math.min(BATCH_ROOTS, writer.batchRoots * 4);
   send({ kind: "batch", batch }, [batch.ops.buffer as ArrayBuffer]);
 }
 
@@ -42,8 +44,8 @@ async function* paced(path: string): AsyncGenerator<Buffer> {
   }
 }
 
+const writer = new XmlNodeBatchWriter(input.fileName ?? "input", input.root, sendBatch, FIRST_BATCH_ROOTS);
 try {
-  const writer = new XmlNodeBatchWriter(input.fileName ?? "input", input.root, sendBatch, BATCH_ROOTS);
   const problem = await tokenizeXmlInto(paced(input.path), writer);
   writer.end();
   send({ kind: "end", problem });
