@@ -713,7 +713,7 @@ function fileBytes(path: string): number {
 export function readGoamlFile(path: string, displayName: string, ctx: GoamlReadContext, options: GoamlReadOptions = {}): Promise<SourceStats> {
   const worker = options.worker ?? fileBytes(path) >= GOAML_WORKER_MIN_BYTES;
   if (!worker) return readGoamlStream(createReadStream(path, { highWaterMark: 1 << 20 }), displayName, ctx, options);
-  return readGoamlChildren((onChild) => streamXmlFileParallel(path, { root: "report", fileName: displayName }, onChild, { splitTag: "<transaction>" }), displayName, ctx, options);
+  return readGoamlChildren((onChild) => streamXmlFileParallel(path, { root: "report", fileName: displayName }, onChild), displayName, ctx, options);
 }
 
 /**

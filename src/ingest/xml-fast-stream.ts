@@ -124,23 +124,7 @@ for (let c = 0; c < 128; c++) if (NAME_CHAR[c] === 1) NAME_CLASS[c] = ++nameClas
 const TRIE_STRIDE = nameClasses + 1;
 const TRIE_STATES = 8192;
 
-/**
- * The byte tokenizer (see the top of this file) feeding an {@link XmlTreeBuilder}: `write` the
- * input's chunks in order, then `end`. Used whole by {@link streamXmlChildrenFast}; a file can
- * also be read in two parts, one per thread, by stopping one tokenizer between two children of
- * the root ({@link betweenChildren}) and starting another there ({@link resumeInRoot}).
- *
- * @example
- * ```ts
- * const names: string[] = [];
- * const tokenizer = new FastXmlTokenizer(new XmlTreeBuilder("r.xml", "report", (n) => names.push(n.name)));
- * tokenizer.write(Buffer.from("<report>\n<a>1</a>\n"));
- * tokenizer.betweenChildren(); // { rawRoot: "report", line: 3 }
- * tokenizer.write(Buffer.from("</report>"));
- * tokenizer.end(); // names: ["a"]
- * ```
- */
-export class FastXmlTokenizer {
+class FastXmlTokenizer {
   /** The bytes being read: the unread rest of the previous chunk and the current chunk. */
   private data: Buffer = Buffer.alloc(0);
   /** The same bytes as a one-byte string. */
@@ -234,48 +218,6 @@ export class FastXmlTokenizer {
     // A copy: the unread bytes must not keep the whole chunk alive until the next one.
     this.rest = stop < data.length ? Buffer.from(data.subarray(stop)) : undefined;
     this.bounds = this.rest === undefined ? [] : this.bounds.filter((b) => b > stop).map((b) => b - stop);
-  }
-
-  /**
-   * When the input written so far ends between two children of the root element (the root open,
-   * no child open, nothing pending but white space, nothing handed to saxes, no problem): the
-   * root's name as written and the line the input ends on. Undefined otherwise.
-   */
-  betweenChildren(): { rawRoot: string; line: number } | undefined {
-    if (this.saxes || this.tree.problem || !this.sawRoot || this.rootClosed || this.open.length !== 1) return undefined;
-    // write() left `line` at the start of the pending bytes; line ends among them count as lineAt counts them.
-    let line = this.line;
-    const rest = this.rest;
-    if (rest !== undefined) {
-      for (let j = 0; j < rest.length; j++) {
-        const c = rest[j];
-        if (!isSpace(c)) return undefined;
-        if (c === NL || (c === CR && rest[j + 1] !== NL)) line++;
-      }
-    }
-    return { rawRoot: this.rawRoot, line };
-  }
-
-  /**
-   * Start a fresh tokenizer in the middle of a document, between two children of its root element
-   * (as {@link betweenChildren} found them, at the start of a line): the root `rawRoot` is open
-   * (and opened in the tree), the next byte written is on line `line`, column 0.
-   */
-  resumeInRoot(rawRoot: string, line: number): void {
-    this.atStart = false;
-    this.prolog = undefined;
-    this.sawRoot = true;
-    this.rawRoot = rawRoot;
-    this.open.push(rawRoot);
-    this.openStates.push(0);
-    this.line = line;
-    this.column = 0;
-    this.tree.open(rawRoot, internalise(xmlLocalName(rawRoot)), line);
-  }
-
-  /** Whether the rest of the input has been handed to saxes (something the tokenizer does not read itself). */
-  get handedOver(): boolean {
-    return this.saxes !== undefined;
   }
 
   end(): void {

@@ -1,3 +1,4 @@
+import type { XmlStreamProblem } from "../ingest/goaml-xml.js";
 import type { XmlNodeBatch } from "../ingest/xml-node-batch.js";
 
 /*
@@ -13,23 +14,15 @@ export interface XmlChildrenWorkerInput {
   root: string;
   /** File name used in problem messages. */
   fileName?: string;
-  /** Bytes per read of the file (the chunks of the one-thread reading: the worker's reads fall on the same offsets). */
+  /** Bytes per read of the file (the chunks the tokenizer is given, as in the one-thread reading). */
   chunkBytes: number;
-  /** The worker's part starts at the first line that begins with this text (a child's start tag) at or after `from`. */
-  splitTag: string;
-  /** Byte offset from which the start of the worker's part is looked for. */
-  from: number;
 }
 
 /**
- * What the worker sends: where its part starts (or that it found no place to start), then batches
- * of the children of its part in document order, then the end of the file (read without any
- * problem), `odd` (anything else: this thread reads the file itself) or an error.
+ * What the worker sends: batches of children in document order, then the end of the stream (with
+ * its problem, if any) or an error that stopped the worker.
  */
 export type XmlChildrenWorkerMessage =
-  | { kind: "start"; offset: number; line: number; rawRoot: string }
-  | { kind: "nostart" }
   | { kind: "batch"; batch: XmlNodeBatch }
-  | { kind: "end" }
-  | { kind: "odd" }
+  | { kind: "end"; problem: XmlStreamProblem | undefined }
   | { kind: "error"; message: string };
