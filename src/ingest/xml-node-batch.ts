@@ -168,7 +168,11 @@ export class XmlNodeBatchWriter extends XmlTreeBuilder {
 
   override leaf(name: string, text: string, line: number): void {
     const at = this.node(name, line);
-    if (text !== "") this.setText(at, text.trim());
+    if (text === "") return;
+    // Trimmed only when an end is white space (the tokenizer's leaves seldom have any): trim() scans both ends.
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    this.setText(at, first > 32 && first < 128 && last > 32 && last < 128 ? text : text.trim());
   }
 
   override wantsText(): boolean {
