@@ -24,6 +24,15 @@ export default defineConfig([
     target: "node20",
   },
   {
+    // The worker of readGoamlFile for large reports (tokenizes the XML), started from dist/ by file name.
+    entry: { "xml-children-worker": "src/parallel/xml-children-worker.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    splitting: false,
+    target: "node20",
+  },
+  {
     entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
     dts: false,

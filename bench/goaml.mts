@@ -1,7 +1,8 @@
 // goAML import benchmark: transactions per second, MB per second and peak memory when reading a
 // large generated goAML report (a bank's bulk STR): saxes alone (no handler work, the old
 // ceiling), the saxes reading into per-transaction element trees (the reference path), the byte
-// tokenizer into the same trees (what the reader uses), and the whole import.
+// tokenizer into the same trees (what the reader uses), and the whole import: on two threads (a
+// worker tokenizes, the default for large files) and on one (`worker: false`).
 //
 //   npx tsx bench/goaml.mts [--sizes 200k] [--detail lean,full]
 //
@@ -71,7 +72,7 @@ async function child(mode: string, file: string): Promise<void> {
   } else {
     const q = new Quarantine();
     const builder = new DatasetBuilder(q);
-    await readGoamlFile(file, "bulk.xml", { builder, quarantine: q });
+    await readGoamlFile(file, "bulk.xml", { builder, quarantine: q }, { worker: mode === "import" });
     const ds = builder.build();
     transactions = ds.transactions.length;
     accounts = ds.accounts.length;
@@ -96,13 +97,19 @@ if (values.child) {
       const file = join(DATA_DIR, `goaml-${sizeLabel(n)}-${detail}.xml`);
       if (!existsSync(file)) writeLargeGoamlReport(file, { transactions: n, accounts: Math.max(1000, Math.round(n / 40)), detail });
       const mb = statSync(file).size / 1e6;
-      for (const mode of ["saxes", "saxes-trees", "trees", "import"]) {
+      for (const mode of ["saxes", "saxes-trees", "trees", "import-1t", "import"]) {
         const r = runChild<Result>("bench/goaml.mts", ["--child", mode, "--file", file], { maxOldSpaceMb: 4000, timeoutMs: 30 * 60_000 });
         if (!r.data) throw new Error(`bench/goaml: ${mode} on ${file} failed: ${r.stderr.slice(-2000)}`);
         const d = r.data;
         all.push({ size: n, detail, mb, ...d });
-        const what = { saxes: "saxes alone (no handlers)", "saxes-trees": "saxes + element trees (reference)", trees: "byte tokenizer + element trees", import: "readGoamlFile + build (the import)" }[mode];
-        rows.push([sizeLabel(n), detail, mb.toFixed(0), what ?? mode, secs(d.ms), secs(d.cpuMs), Math.round((d.transactions / d.ms) * 1000).toLocaleString("en"), Math.round((d.transactions / d.cpuMs) * 1000).toLocaleString("en"), (mb / (d.cpuMs / 1000)).toFixed(1), d.peakMb.toFixed(0), mode === "import" ? `${d.accounts} / ${d.parties} / ${d.quarantined}` : ""]);
+        const what = {
+          saxes: "saxes alone (no handlers)",
+          "saxes-trees": "saxes + element trees (reference)",
+          trees: "byte tokenizer + element trees",
+          "import-1t": "readGoamlFile + build, one thread (worker: false)",
+          import: "readGoamlFile + build (the import, tokenized in a worker)",
+        }[mode];
+        rows.push([sizeLabel(n), detail, mb.toFixed(0), what ?? mode, secs(d.ms), secs(d.cpuMs), Math.round((d.transactions / d.ms) * 1000).toLocaleString("en"), Math.round((d.transactions / d.cpuMs) * 1000).toLocaleString("en"), (mb / (d.cpuMs / 1000)).toFixed(1), d.peakMb.toFixed(0), mode.startsWith("import") ? `${d.accounts} / ${d.parties} / ${d.quarantined}` : ""]);
       }
     }
   }

@@ -795,7 +795,24 @@ export async function streamXmlChildrenFast(
   options: XmlStreamOptions,
   onChild: (node: XmlNode) => void,
 ): Promise<XmlStreamProblem | undefined> {
-  const tree = new XmlTreeBuilder(options.fileName ?? "input", options.root, onChild);
+  return tokenizeXmlInto(source, new XmlTreeBuilder(options.fileName ?? "input", options.root, onChild));
+}
+
+/**
+ * The byte tokenizer of {@link streamXmlChildrenFast} feeding any {@link XmlTreeBuilder}: the one
+ * that makes trees, or one that does something else with the same events (the worker thread of a
+ * large goAML file writes them into transferable batches). Returns the tree's problem, if any.
+ *
+ * @example
+ * ```ts
+ * import { Readable } from "node:stream";
+ * const names: string[] = [];
+ * const tree = new XmlTreeBuilder("r.xml", "report", (n) => names.push(n.name));
+ * await tokenizeXmlInto(Readable.from([Buffer.from("<report><rentity_id>7</rentity_id></report>")]), tree);
+ * // names: ["rentity_id"]
+ * ```
+ */
+export async function tokenizeXmlInto(source: AsyncIterable<string | Buffer>, tree: XmlTreeBuilder): Promise<XmlStreamProblem | undefined> {
   tree.detach = false;
   const tokenizer = new FastXmlTokenizer(tree);
   for await (const chunk of source) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -8,13 +8,14 @@ import { describe, expect, it } from "vitest";
 import { OptionError } from "../../src/errors.js";
 import { DatasetBuilder } from "../../src/ingest/builder.js";
 import { goamlCodes } from "../../src/ingest/goaml-codes.js";
-import { readGoamlStream } from "../../src/ingest/goaml-reader.js";
+import { GOAML_WORKER_MIN_BYTES, goamlReader, readGoamlFile, readGoamlStream } from "../../src/ingest/goaml-reader.js";
 import { goamlPartyId, goamlPerson, occupationRoles } from "../../src/ingest/goaml-subjects.js";
 import type { XmlNode } from "../../src/ingest/goaml-xml.js";
 import { loadCase } from "../../src/ingest/load-case.js";
 import { Quarantine } from "../../src/ingest/quarantine.js";
 import { caseReaders } from "../../src/ingest/readers.js";
 import { findTransaction, getTransaction } from "../../src/model/dataset.js";
+import { writeLargeGoamlReport } from "./goaml-fixture.js";
 
 const SAMPLE = "datasets/goaml-sample";
 
@@ -311,4 +312,83 @@ describe("readGoamlStream", () => {
     expect(load.dataset.transactions.length).toBe(2);
     expect(load.quarantine.map((e) => [e.file, e.code])).toEqual([["goaml-codes.json", "invalid_value"]]);
   });
+});
+
+describe("readGoamlFile with the worker thread", () => {
+  const dir = mkdtempSync(join(tmpdir(), "wt-goaml-worker-"));
+
+  /** Everything a reading gives, as text: stats, the whole dataset and the quarantine. */
+  async function readFileAs(path: string, worker: boolean | undefined, options: Parameters<typeof readGoamlFile>[3] = {}): Promise<string> {
+    const q = new Quarantine();
+    const builder = new DatasetBuilder(q);
+    const stats = await readGoamlFile(path, "f.xml", { builder, quarantine: q }, { ...options, worker });
+    return dumpRead(stats, builder.build(), q.entries);
+  }
+
+  function dumpRead(stats: unknown, dataset: unknown, quarantine: unknown): string {
+    return JSON.stringify({ stats, dataset, quarantine }, (_k, v) => {
+      if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+      if (v instanceof Map || v instanceof Set) return [...v];
+      if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.toArray === "function") return v.toArray();
+      return v;
+    });
+  }
+
+  it("gives the dataset and quarantine of the one-thread reading on the bundled reports, in both amount modes", async () => {
+    for (const f of ["str-2024-0412.xml", "str-2024-0430.xml", "ctr-2024-0305.xml", "str-2024-0228-mobile.xml"]) {
+      for (const amounts of ["local", "foreign"] as const) {
+        const path = join(SAMPLE, f);
+        expect(await readFileAs(path, true, { amounts })).toBe(await readFileAs(path, false, { amounts }));
+      }
+    }
+  }, 60_000);
+
+  it("gives the same case through loadCase (parties met again across files are merged the same way)", async () => {
+    const dump = async (worker: boolean) => {
+      const { dataset, quarantine } = await loadCase(SAMPLE, { readers: [goamlReader({ worker })] });
+      return dumpRead(undefined, dataset, quarantine);
+    };
+    expect(await dump(true)).toBe(await dump(false));
+  }, 60_000);
+
+  it("gives the same result on generated reports, cut anywhere or damaged anywhere", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          transactions: fc.integer({ min: 1, max: 3000 }),
+          accounts: fc.integer({ min: 1, max: 400 }),
+          detail: fc.constantFrom("lean" as const, "full" as const),
+          seed: fc.integer({ min: 1, max: 1000 }),
+          cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+          damage: fc.option(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("<", "&bogus;", "<amount_local>x</amount_local>", "<from_country>ZZ</from_country>", "\u0000", "</transaction>"))),
+        }),
+        async ({ transactions, accounts, detail, seed, cut, damage }) => {
+          const path = join(dir, `r${n++}.xml`);
+          writeLargeGoamlReport(path, { transactions, accounts, detail, seed });
+          let bytes = readFileSync(path);
+          if (damage !== null) {
+            const at = Math.floor(damage[0] * bytes.length);
+            bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(damage[1]), bytes.subarray(at)]);
+          }
+          if (cut !== null) bytes = bytes.subarray(0, Math.floor(cut * bytes.length));
+          writeFileSync(path, bytes);
+          expect(await readFileAs(path, true)).toBe(await readFileAs(path, false));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 300_000);
+
+  it("reads a file below GOAML_WORKER_MIN_BYTES to the same result by default", async () => {
+    expect(GOAML_WORKER_MIN_BYTES).toBe(16 << 20);
+    const path = join(dir, "auto.xml");
+    writeLargeGoamlReport(path, { transactions: 100, accounts: 50, detail: "full" });
+    expect(await readFileAs(path, undefined)).toBe(await readFileAs(path, true));
+  }, 60_000);
+
+  it("reports a missing file as the one-thread reading does", async () => {
+    const q = new Quarantine();
+    await expect(readGoamlFile(join(dir, "nope.xml"), "nope.xml", { builder: new DatasetBuilder(q), quarantine: q }, { worker: true })).rejects.toThrow(/ENOENT/);
+  }, 60_000);
 });
