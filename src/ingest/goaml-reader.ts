@@ -1,13 +1,14 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { CHANNELS, type Channel } from "../model/codes.js";
 import { normaliseCountry, normaliseCurrency } from "../model/countries.js";
 import type { Account, Party, Relationship, Report } from "../model/schemas.js";
+import { streamXmlFileParallel } from "../parallel/stream-xml-file-parallel.js";
 import type { DatasetBuilder, SourceLocation } from "./builder.js";
 import { type GoamlCodes, type GoamlCodeTablesInput, goamlCodes } from "./goaml-codes.js";
 import { type GoamlAccount, type GoamlSubject, goamlAccount, goamlEntity, goamlPerson } from "./goaml-subjects.js";
 import { sameSubtree, subtreeHash } from "./goaml-subtree.js";
-import { streamXmlFileParallel } from "../parallel/stream-xml-file-parallel.js";
 import { streamXmlChildren, type XmlNode, type XmlStreamProblem, xmlChild, xmlChildren, xmlText } from "./goaml-xml.js";
 import type { CaseFileReader } from "./load-case.js";
 import { formatInstant, readDate } from "./normalise-date.js";
@@ -37,7 +38,7 @@ export interface GoamlReadOptions {
    * Whether {@link readGoamlFile} tokenizes the XML in a worker thread while this thread reads
    * the records (two cores at work on one report): `true` always, `false` never. The result is
    * the same either way. A stream ({@link readGoamlStream}) is always read in this thread.
-   * [default: files of {@link GOAML_WORKER_MIN_BYTES} or more]
+   * [default: files of {@link GOAML_WORKER_MIN_BYTES} or more, on a machine with two cores or more]
    */
   worker?: boolean;
 }
@@ -711,7 +712,8 @@ function fileBytes(path: string): number {
  * ```
  */
 export function readGoamlFile(path: string, displayName: string, ctx: GoamlReadContext, options: GoamlReadOptions = {}): Promise<SourceStats> {
-  const worker = options.worker ?? fileBytes(path) >= GOAML_WORKER_MIN_BYTES;
+  // A second thread pays only with a second core to run it.
+  const worker = options.worker ?? (fileBytes(path) >= GOAML_WORKER_MIN_BYTES && availableParallelism() >= 2);
   if (!worker) return readGoamlStream(createReadStream(path, { highWaterMark: 1 << 20 }), displayName, ctx, options);
   return readGoamlChildren((onChild) => streamXmlFileParallel(path, { root: "report", fileName: displayName }, onChild), displayName, ctx, options);
 }

@@ -1,8 +1,8 @@
 import type { Worker } from "node:worker_threads";
-import { type XmlNode, type XmlStreamOptions, type XmlStreamProblem, streamXmlFile } from "../ingest/goaml-xml.js";
+import { streamXmlFile, type XmlNode, type XmlStreamOptions, type XmlStreamProblem } from "../ingest/goaml-xml.js";
 import { XmlNodeBatchReader } from "../ingest/xml-node-batch.js";
-import type { XmlChildrenWorkerInput, XmlChildrenWorkerMessage } from "./xml-children-protocol.js";
 import { startWorker } from "./worker-entry.js";
+import type { XmlChildrenWorkerInput, XmlChildrenWorkerMessage } from "./xml-children-protocol.js";
 
 /** Bytes per read of the file: as streamXmlFile reads it (the tokenizer sees the same chunks). */
 const CHUNK_BYTES = 1 << 20;
