@@ -1,3 +1,4 @@
+import { bandStarts, bandsToRows } from "../_lib/band-scatter.js";
 import { OptionError } from "../errors.js";
 
 /**
@@ -107,10 +108,9 @@ export function edgeRows(
     }
     return { offsets, nbr, wts };
   }
-  // Pass one: each entry to its band's part of the arrays, in edge order, with its row within the band.
-  const bands = ((nodes - 1) >> BAND_SHIFT) + 1;
-  const bandFill = new Int32Array(bands);
-  for (let b = 0; b < bands; b++) bandFill[b] = offsets[b << BAND_SHIFT];
+  // Pass one: each entry to its band's part of the arrays, in edge order, with its row within the
+  // band; pass two puts each band in row order (see band-scatter.ts).
+  const bandFill = bandStarts(offsets, nodes, BAND_SHIFT);
   const low = new Uint16Array(total);
   const mask = (1 << BAND_SHIFT) - 1;
   for (let e = 0; e < count; e++) {
@@ -128,27 +128,7 @@ export function edgeRows(
     low[p] = v & mask;
     if (wts) wts[p] = w;
   }
-  // Pass two: each band in row order (a stable scatter within the band, through a copy of it).
-  let room = 0;
-  for (let b = 0; b < bands; b++) room = Math.max(room, offsets[Math.min(nodes, (b + 1) << BAND_SHIFT)] - offsets[b << BAND_SHIFT]);
-  const copyNbr = new Int32Array(room);
-  const copyW = wts ? new Float64Array(room) : undefined;
-  const fill = new Int32Array(1 << BAND_SHIFT);
-  for (let b = 0; b < bands; b++) {
-    const first = b << BAND_SHIFT;
-    const last = Math.min(nodes, first + (1 << BAND_SHIFT));
-    const from = offsets[first];
-    const to = offsets[last];
-    if (to === from) continue;
-    for (let r = first; r < last; r++) fill[r - first] = offsets[r];
-    copyNbr.set(nbr.subarray(from, to));
-    if (wts) copyW!.set(wts.subarray(from, to));
-    for (let k = 0, p = from; p < to; k++, p++) {
-      const q = fill[low[p]]++;
-      nbr[q] = copyNbr[k];
-      if (wts) wts[q] = copyW![k];
-    }
-  }
+  bandsToRows(offsets, nodes, BAND_SHIFT, low, wts ? [nbr, wts] : [nbr]);
   return { offsets, nbr, wts };
 }
 

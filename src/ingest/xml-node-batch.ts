@@ -75,7 +75,6 @@ export class XmlNodeBatchWriter extends XmlTreeBuilder {
   /** Where in `ops` the open elements below the root are, and their text so far. */
   private readonly openAt: number[] = [];
   private readonly openText: string[] = [];
-  private level = 0;
 
   constructor(
     file: string,
@@ -101,14 +100,7 @@ export class XmlNodeBatchWriter extends XmlTreeBuilder {
   }
 
   override open(rawName: string, name: string, line: number): void {
-    if (this.problem || this.muted) return;
-    this.level++;
-    if (this.level === 1) {
-      if (name !== this.root) {
-        this.stop({ code: "wrong_root", line, message: `${this.file} has root element <${rawName}>, expected <${this.root}>: is this the right kind of file?` });
-      }
-      return;
-    }
+    if (!this.enter(rawName, name, line)) return;
     const at = this.node(name, line);
     this.openAt.push(at);
     this.openText.push("");
@@ -191,9 +183,7 @@ export class XmlNodeBatchWriter extends XmlTreeBuilder {
   }
 
   override close(): void {
-    if (this.problem || this.muted) return;
-    this.level--;
-    if (this.level === 0) return;
+    if (!this.leave()) return;
     const at = this.openAt.pop()!;
     const text = this.openText.pop()!;
     if (text !== "") this.setText(at, text.trim());

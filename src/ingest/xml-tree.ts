@@ -70,16 +70,33 @@ export class XmlTreeBuilder {
     if (!this.problem) this.problem = p;
   }
 
-  /** A start tag (`rawName` as written, `name` its local part) whose `>` is on `line`. */
-  open(rawName: string, name: string, line: number): void {
-    if (this.problem || this.muted) return;
+  /**
+   * The depth and root check of a start tag, shared by every builder: whether the tag opens an
+   * element below the root (false while stopped or muted, and for the root itself, which is
+   * checked against the expected name).
+   */
+  protected enter(rawName: string, name: string, line: number): boolean {
+    if (this.problem || this.muted) return false;
     this.depth++;
     if (this.depth === 1) {
       if (name !== this.root) {
         this.stop({ code: "wrong_root", line, message: `${this.file} has root element <${rawName}>, expected <${this.root}>: is this the right kind of file?` });
       }
-      return;
+      return false;
     }
+    return true;
+  }
+
+  /** The depth of an end tag: whether it closes an element below the root (see {@link enter}). */
+  protected leave(): boolean {
+    if (this.problem || this.muted) return false;
+    this.depth--;
+    return this.depth !== 0;
+  }
+
+  /** A start tag (`rawName` as written, `name` its local part) whose `>` is on `line`. */
+  open(rawName: string, name: string, line: number): void {
+    if (!this.enter(rawName, name, line)) return;
     const node: XmlNode = { name, text: "", children: NO_CHILDREN, line };
     const stack = this.stack;
     if (stack.length > 0) {
@@ -124,9 +141,7 @@ export class XmlTreeBuilder {
 
   /** An end tag. */
   close(): void {
-    if (this.problem || this.muted) return;
-    this.depth--;
-    if (this.depth === 0) return;
+    if (!this.leave()) return;
     const node = this.stack.pop()!;
     if (node.text !== "") node.text = this.detach ? detachString(node.text.trim()) : node.text.trim();
     if (this.stack.length === 0) this.onChild(node);

@@ -9,6 +9,7 @@
  * (`outTime[q]`) they are sequential. The copies are made by scattering the table in index order
  * into list positions, which is a few times cheaper than gathering through the list.
  */
+import { bandStarts, bandsToRows } from "../_lib/band-scatter.js";
 import type { RuleContext } from "./context.js";
 
 /** One side of the adjacency (outgoing or incoming lists) with its columns in list order. */
@@ -97,19 +98,16 @@ const BANDED_MIN_ENTRIES = 1 << 21;
 const BAND_SHIFT = 11;
 
 /**
- * One side's columns in list order, written in two passes: each transaction (in `byTime` order)
- * first goes to the part of the arrays of its band of 2,048 accounts (a few thousand write
- * positions, within the caches), then each band is put in list order within its own part. The
- * same arrays, entry for entry, as writing each transaction straight to its list position, which
- * is a cache miss per column once the lists are larger than the caches (10M transactions: 240 MB
- * a side). `owner` is the account whose list holds the entry, `other` the counterparty;
- * `pos` (the sender side only) receives each transaction's list position, -1 without an owner.
+ * One side's columns in list order, written in two passes by bands of 2,048 accounts (see
+ * `band-scatter.ts`): the same arrays, entry for entry, as writing each transaction (in `byTime`
+ * order) straight to its list position, which is a cache miss per column once the lists are
+ * larger than the caches (10M transactions: 240 MB a side). `owner` is the account whose list
+ * holds the entry, `other` the counterparty; `pos` (the sender side only) receives each
+ * transaction's list position, -1 without an owner.
  */
 export function scatterBanded(t: RuleContext["dataset"]["transactions"], byTime: Int32Array, accounts: number, owner: Int32Array, other: Int32Array, start: Int32Array, side: ListSide, pos: Int32Array | undefined): void {
   const { time, baseAmount } = t;
-  const bands = accounts === 0 ? 0 : ((accounts - 1) >> BAND_SHIFT) + 1;
-  const bandFill = new Int32Array(bands);
-  for (let b = 0; b < bands; b++) bandFill[b] = start[b << BAND_SHIFT];
+  const bandFill = bandStarts(start, accounts, BAND_SHIFT);
   const total = start[accounts];
   const low = new Uint16Array(total);
   const idx = pos ? new Int32Array(total) : undefined;
@@ -128,35 +126,8 @@ export function scatterBanded(t: RuleContext["dataset"]["transactions"], byTime:
     low[p] = a & mask;
     if (idx) idx[p] = i;
   }
-  let room = 0;
-  for (let b = 0; b < bands; b++) room = Math.max(room, start[Math.min(accounts, (b + 1) << BAND_SHIFT)] - start[b << BAND_SHIFT]);
-  const cOther = new Int32Array(room);
-  const cTime = new Float64Array(room);
-  const cAmount = new Float64Array(room);
-  const cIdx = idx ? new Int32Array(room) : undefined;
-  const fill = new Int32Array(1 << BAND_SHIFT);
-  const o = side.other as Int32Array;
-  const tm = side.time as Float64Array;
-  const am = side.amount as Float64Array;
-  for (let b = 0; b < bands; b++) {
-    const first = b << BAND_SHIFT;
-    const last = Math.min(accounts, first + (1 << BAND_SHIFT));
-    const lo = start[first];
-    const hi = start[last];
-    if (hi === lo) continue;
-    for (let a = first; a < last; a++) fill[a - first] = start[a];
-    cOther.set(o.subarray(lo, hi));
-    cTime.set(tm.subarray(lo, hi));
-    cAmount.set(am.subarray(lo, hi));
-    if (idx) cIdx!.set(idx.subarray(lo, hi));
-    for (let k = 0, p = lo; p < hi; k++, p++) {
-      const q = fill[low[p]]++;
-      o[q] = cOther[k];
-      tm[q] = cTime[k];
-      am[q] = cAmount[k];
-      if (pos) pos[cIdx![k]] = q;
-    }
-  }
+  bandsToRows(start, accounts, BAND_SHIFT, low, idx ? [side.other, side.time, side.amount, idx] : [side.other, side.time, side.amount]);
+  if (pos && idx) for (let q = 0; q < total; q++) pos[idx[q]] = q;
 }
 
 /**

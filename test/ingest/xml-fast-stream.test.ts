@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { XmlNode, XmlStreamProblem } from "../../src/ingest/goaml-xml.js";
 import { streamXmlChildrenFast } from "../../src/ingest/xml-fast-stream.js";
 import { streamXmlChildrenSaxes } from "../../src/ingest/xml-saxes-stream.js";
+import { chunked } from "./chunks.js";
 
 /** Everything a reading gives: the children handed over (in order) and the problem. */
 async function readAll(read: typeof streamXmlChildrenFast, chunks: (Buffer | string)[], root = "report") {
@@ -17,19 +18,6 @@ async function readAll(read: typeof streamXmlChildrenFast, chunks: (Buffer | str
     (n) => children.push(n),
   );
   return { children, problem };
-}
-
-/** Split bytes at the given cut points (anywhere, even inside a UTF-8 character or a CRLF). */
-function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => (bytes.length === 0 ? 0 : c % bytes.length)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const p of points) {
-    if (p > from) out.push(bytes.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  out.push(bytes.subarray(from));
-  return out;
 }
 
 async function expectSame(xml: string | Buffer, cuts: number[] = []) {

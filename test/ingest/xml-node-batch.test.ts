@@ -6,20 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { XmlNode, XmlStreamProblem } from "../../src/ingest/goaml-xml.js";
 import { streamXmlChildrenFast, tokenizeXmlInto } from "../../src/ingest/xml-fast-stream.js";
 import { type XmlNodeBatch, XmlNodeBatchReader, XmlNodeBatchWriter } from "../../src/ingest/xml-node-batch.js";
+import { chunked } from "./chunks.js";
 import { writeLargeGoamlReport } from "./goaml-fixture.js";
-
-/** Split bytes at the given cut points (anywhere, even inside a UTF-8 character or a CRLF). */
-function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => (bytes.length === 0 ? 0 : c % bytes.length)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const p of points) {
-    if (p > from) out.push(bytes.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
 
 async function* each(chunks: Buffer[]): AsyncGenerator<Buffer> {
   yield* chunks;
